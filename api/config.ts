@@ -1,0 +1,64 @@
+// The one module that reads the environment. Everything else receives a Config.
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = z.url().optional().or(z.literal('').transform(() => undefined));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: optionalUrl,
+  MEILI_URL: optionalUrl,
+  MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_BIN: z.string().optional(),
+  PUBLIC_URL: optionalUrl,
+  VIDEO_BASE_URL: z.url().default('https://meet.jit.si/'),
+  SLOT_MINUTES: z.coerce.number().int().min(10).max(240).default(30),
+  ROOM_BUFFER_MINUTES: z.coerce.number().int().min(0).max(120).default(10),
+  MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).default(120),
+  HORIZON_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  meili: { url: string | undefined; masterKey: string | undefined; bin: string | undefined };
+  publicUrl: string;
+  videoBaseUrl: string;
+  scheduling: {
+    slotMinutes: number;
+    roomBufferMinutes: number;
+    minNoticeMinutes: number;
+    horizonDays: number;
+  };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, bin: e.MEILI_BIN },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    videoBaseUrl: e.VIDEO_BASE_URL.endsWith('/') ? e.VIDEO_BASE_URL : `${e.VIDEO_BASE_URL}/`,
+    scheduling: {
+      slotMinutes: e.SLOT_MINUTES,
+      roomBufferMinutes: e.ROOM_BUFFER_MINUTES,
+      minNoticeMinutes: e.MIN_NOTICE_MINUTES,
+      horizonDays: e.HORIZON_DAYS,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

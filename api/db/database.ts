@@ -1,0 +1,67 @@
+// One code path for both databases: Kysely over a `pg` pool. The pool talks either to a
+// real PostgreSQL server (DATABASE_URL) or to embedded PGlite through its node-postgres
+// adapter. PGlite is a single session, so its pool holds exactly one connection.
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { Database } from './schema.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close: () => Promise<void>;
+};
+
+export type DatabaseOptions = {
+  /** postgres://... for a real server; undefined for embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite data folder, or 'memory://' for a throwaway in-memory database. */
+  pgliteDir?: string;
+  poolSize?: number;
+};
+
+export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  const dir = opts.pgliteDir ?? 'memory://';
+  const release = dir.startsWith('memory://') ? () => {} : lockDataDir(path.dirname(path.resolve(dir)));
+  try {
+    const pglite = await PGlite.create(dir, { extensions: { btree_gist } });
+    // One shared connection; a query that waits for it longer than this is a bug
+    // (for example a query outside an open transaction), so fail loudly.
+    const pool = new pg.Pool({
+      ...createPgConfig(pglite),
+      max: 1,
+      idleTimeoutMillis: 0,
+      connectionTimeoutMillis: 30_000,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        try {
+          await db.destroy();
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
