@@ -218,6 +218,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       preferred_slots timestamptz[] NOT NULL DEFAULT '{}',
       interpreter text NOT NULL DEFAULT 'auto' CHECK (interpreter IN ('auto', 'required', 'none')),
       language text NOT NULL,
+      time_zone text NOT NULL,
       message text NOT NULL DEFAULT '',
       status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'scheduled', 'cancelled')),
       created_at timestamptz NOT NULL DEFAULT now(),

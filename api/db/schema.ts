@@ -200,6 +200,8 @@ export interface MeetingRequestsTable {
   preferred_slots: ColumnType<Date[], Date[] | undefined, Date[]>;
   interpreter: Generated<InterpreterPreference>;
   language: string;
+  /** The buyer's zone for this request (a buyer may travel between requests). */
+  time_zone: string;
   message: Generated<string>;
   status: Generated<'queued' | 'scheduled' | 'cancelled'>;
   created_at: CreatedAt;

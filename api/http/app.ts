@@ -1,0 +1,52 @@
+// The API application: every route under /api, one error shape.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../lib/logger.ts';
+import { errorHandler, problem, validationProblem } from './problem.ts';
+import { registerHealthRoute, type HealthSources } from './routes/health.ts';
+import { registerSearchRoute, type ProductSearch } from './routes/search.ts';
+import { registerMeetingRoutes } from './routes/meetings.ts';
+import { registerDocs } from './routes/docs.ts';
+
+export type ApiDeps = {
+  db: Kysely<Database>;
+  dbKind: 'postgres' | 'pglite';
+  config: Config;
+  log: Logger;
+  now?: () => number;
+  search?: () => ProductSearch;
+  health?: Partial<Pick<HealthSources, 'search' | 'site'>>;
+};
+
+export function createApi(deps: ApiDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    strict: false,
+    defaultHook: (result) => {
+      if (!result.success) return validationProblem(result.error, result.target === 'json' ? 'body' : result.target);
+    },
+  });
+  app.onError(errorHandler(deps.log));
+  app.notFound((c) => problem(404, 'Not found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.') }));
+  app.use('*', async (c, next) => {
+    // JSON in: a write with another content type is refused before any work is done.
+    if (c.req.method === 'POST' && !(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+      return problem(415, 'Unsupported media type', 'Send the body as application/json.');
+    }
+    await next();
+  });
+
+  registerHealthRoute(app, {
+    db: deps.db,
+    dbKind: deps.dbKind,
+    search: deps.health?.search ?? (async () => ({ ok: false, status: 'off', detail: 'not configured' })),
+    site: deps.health?.site ?? (() => ({ ok: false, status: 'not built' })),
+  });
+  registerSearchRoute(app, deps.search ?? (() => null));
+  registerMeetingRoutes(app, { db: deps.db, config: deps.config, now: deps.now ?? Date.now });
+  registerDocs(app);
+  return app;
+}

@@ -1,0 +1,59 @@
+// Problem details (RFC 9457): the API's one error shape.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from '@hono/zod-openapi';
+import type { ZodError } from 'zod';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError, UnavailableError } from '../errors.ts';
+import type { Logger } from '../lib/logger.ts';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'about:blank' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .passthrough()
+  .openapi('Problem');
+
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export function problem(status: number, title: string, detail?: string, extra: Record<string, unknown> = {}): Response {
+  const body: Problem = { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extra };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  });
+}
+
+export function validationProblem(error: ZodError, where: string): Response {
+  const errors = error.issues.map((i) => ({ path: i.path.map(String).join('.') || where, message: i.message }));
+  return problem(400, 'Invalid request', `The request ${where} is not valid.`, { errors });
+}
+
+const statusOf = (err: DomainError): [number, string] => {
+  if (err instanceof NotFoundError) return [404, 'Not found'];
+  if (err instanceof InvalidInputError) return [400, 'Invalid request'];
+  if (err instanceof ConflictError) return [409, 'Conflict'];
+  if (err instanceof UnavailableError) return [503, 'Service unavailable'];
+  return [500, 'Internal error'];
+};
+
+/** app.onError: domain errors and HTTP exceptions become problems; anything else is a logged 500. */
+export function errorHandler(log: Logger) {
+  return (err: Error, _c: Context): Response => {
+    if (err instanceof DomainError) {
+      const [status, title] = statusOf(err);
+      return problem(status, title, err.message, err.extra);
+    }
+    if (err instanceof HTTPException) {
+      // Hono raises these for malformed JSON bodies and similar client mistakes.
+      const status = err.status;
+      const title = status === 400 ? 'Invalid request' : status === 413 ? 'Request too large' : 'Request failed';
+      return problem(status, title, err.message || undefined);
+    }
+    log.error('Unhandled error', err);
+    return problem(500, 'Internal error', 'Something went wrong on our side. It has been logged.');
+  };
+}

@@ -1,0 +1,158 @@
+// Writes of a booking. Each takes a transaction (or db) so the service decides the boundary.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ConsultationEvent, Database, InterpreterPreference } from '../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+export type BuyerDetails = {
+  name: string;
+  company: string;
+  country: string;
+  email: string;
+  language: string;
+  timeZone: string;
+};
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The buyer's id by e-mail. An existing buyer's stored details are not overwritten by
+ * an anonymous request: whoever knows an e-mail address must not be able to rename its owner. */
+export async function findOrCreateBuyer(db: Db, b: BuyerDetails): Promise<string> {
+  const email = b.email.toLowerCase();
+  const inserted = await db
+    .insertInto('buyers')
+    .values({ email, name: b.name, company_name: b.company, country: b.country, language: b.language, time_zone: b.timeZone })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+  const row = await db.selectFrom('buyers').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMeetingRequest(
+  db: Db,
+  r: { buyerId: string; companyId: string; productId: string | null; preferredSlots: Date[]; interpreter: InterpreterPreference; language: string; timeZone: string; message: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('meeting_requests')
+    .values({
+      buyer_id: r.buyerId,
+      company_id: r.companyId,
+      product_id: r.productId,
+      preferred_slots: r.preferredSlots,
+      interpreter: r.interpreter,
+      language: r.language,
+      time_zone: r.timeZone,
+      message: r.message,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setMeetingRequestStatus(db: Db, id: string, status: 'queued' | 'scheduled' | 'cancelled') {
+  await db.updateTable('meeting_requests').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/**
+ * Inserts a consultation unless one of the exclusion constraints (company, buyer, room,
+ * interpreter) says the time is taken: then it returns undefined, leaving the transaction
+ * usable so the caller can fall through to the next option.
+ */
+export async function tryInsertConsultation(
+  db: Db,
+  c: {
+    meetingRequestId: string; companyId: string; buyerId: string; roomId: string;
+    interpreterId: string | null; interpreterLanguage: string | null;
+    startsAt: Date; endsAt: Date; roomFreeAt: Date; videoRoom: string; manageTokenHash: string;
+  },
+): Promise<string | undefined> {
+  const row = await db
+    .insertInto('consultations')
+    .values({
+      meeting_request_id: c.meetingRequestId,
+      company_id: c.companyId,
+      buyer_id: c.buyerId,
+      room_id: c.roomId,
+      interpreter_id: c.interpreterId,
+      interpreter_language: c.interpreterLanguage,
+      starts_at: c.startsAt,
+      ends_at: c.endsAt,
+      room_free_at: c.roomFreeAt,
+      video_room: c.videoRoom,
+      manage_token_hash: c.manageTokenHash,
+      status: 'scheduled',
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function recordEvent(
+  db: Db,
+  e: { meetingRequestId: string; consultationId?: string | null; event: ConsultationEvent; actorType: 'buyer' | 'company' | 'staff' | 'system'; actorId?: string | null; details?: Record<string, unknown> },
+) {
+  await db
+    .insertInto('consultation_events')
+    .values({
+      meeting_request_id: e.meetingRequestId,
+      consultation_id: e.consultationId ?? null,
+      event: e.event,
+      actor_type: e.actorType,
+      actor_id: e.actorId ?? null,
+      details: JSON.stringify(e.details ?? {}),
+    })
+    .execute();
+}
+
+export type ConsultationView = {
+  id: string;
+  meetingRequestId: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  roomName: string;
+  roomLocation: string;
+  interpreterLanguage: string | null;
+  interpreterName: string | null;
+  videoRoom: string;
+  companySlug: string;
+  companyName: string;
+  buyerTimeZone: string;
+  companyTimeZone: string;
+};
+
+function consultationQuery(db: Db) {
+  return db
+    .selectFrom('consultations as c')
+    .innerJoin('rooms as r', 'r.id', 'c.room_id')
+    .innerJoin('companies as co', 'co.id', 'c.company_id')
+    .innerJoin('meeting_requests as m', 'm.id', 'c.meeting_request_id')
+    .leftJoin('interpreters as i', 'i.id', 'c.interpreter_id')
+    .select((eb) => [
+      'c.id', 'c.meeting_request_id as meetingRequestId', 'c.status', 'c.starts_at as startsAt', 'c.ends_at as endsAt',
+      'r.name as roomName', 'r.location as roomLocation', 'c.interpreter_language as interpreterLanguage',
+      'i.name as interpreterName', 'c.video_room as videoRoom', 'co.slug as companySlug',
+      'm.time_zone as buyerTimeZone', 'co.time_zone as companyTimeZone',
+      eb
+        .selectFrom('company_texts as t')
+        .select('t.name')
+        .whereRef('t.company_id', '=', 'co.id')
+        .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end())
+        .limit(1)
+        .as('companyName'),
+    ]);
+}
+
+export async function findConsultation(db: Db, id: string): Promise<ConsultationView | undefined> {
+  const row = await consultationQuery(db).where('c.id', '=', id).executeTakeFirst();
+  return row ? { ...row, companyName: row.companyName ?? '' } : undefined;
+}
+
+export async function findConsultationByToken(db: Db, token: string): Promise<ConsultationView | undefined> {
+  const row = await consultationQuery(db).where('c.manage_token_hash', '=', hashToken(token)).executeTakeFirst();
+  return row ? { ...row, companyName: row.companyName ?? '' } : undefined;
+}

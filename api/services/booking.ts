@@ -1,0 +1,197 @@
+// From a buyer's request to a booked consultation. Computes slots with the pure scheduling
+// code, then books in one transaction, falling through to the next option on a lost race.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database, InterpreterPreference } from '../db/schema.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { type Interval, MINUTE, DAY, normalise, subtract } from '../scheduling/intervals.ts';
+import { bookableSlots, bookableWindow, type Resource, type Slot } from '../scheduling/slots.ts';
+import { dailyHours, expandWeeklyHours, localIso, type WeeklyRule } from '../scheduling/weekly-hours.ts';
+import { interpreterLanguage } from '../scheduling/interpreter.ts';
+import { loadAvailability, type OwnerCalendar } from '../repositories/availability.ts';
+import {
+  findBookableByCompanySlug, findBookableByProductSlug, type BookableCompany,
+} from '../repositories/catalogue.ts';
+import {
+  type BuyerDetails, findConsultation, findOrCreateBuyer, hashToken, insertMeetingRequest, recordEvent,
+  setMeetingRequestStatus, tryInsertConsultation, type ConsultationView,
+} from '../repositories/bookings.ts';
+
+export type BookingDeps = { db: Kysely<Database>; config: Config; now: () => number };
+
+/** A buyer's sensible hours for a video call, every day, in their own zone. */
+export const BUYER_LOCAL_HOURS = { start: '07:00', end: '22:00' } as const;
+const weekdays = (start: string, end: string, timeZone: string): WeeklyRule[] =>
+  [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end, timeZone }));
+const DEFAULT_HOURS = {
+  company: (tz: string) => weekdays('09:00', '18:00', tz),
+  room: weekdays('08:00', '20:00', 'Asia/Seoul'),
+  interpreter: weekdays('09:00', '18:00', 'Asia/Seoul'),
+};
+const MAX_ATTEMPTS = 40;
+
+export type Target = { productSlug?: string | undefined; companySlug?: string | undefined };
+
+async function resolveTarget(db: Kysely<Database>, t: Target): Promise<BookableCompany> {
+  const found = t.productSlug
+    ? await findBookableByProductSlug(db, t.productSlug)
+    : t.companySlug
+      ? await findBookableByCompanySlug(db, t.companySlug)
+      : undefined;
+  if (!found) throw new NotFoundError(t.productSlug ? `No product "${t.productSlug}" is open for meetings.` : `No company "${t.companySlug}" is open for meetings.`);
+  return found;
+}
+
+function toResource(cal: OwnerCalendar, defaults: WeeklyRule[], window: Interval): Resource {
+  const rules = cal.rules.length ? cal.rules : defaults;
+  return {
+    id: cal.id,
+    open: subtract(expandWeeklyHours(rules, window), normalise(cal.blackouts)),
+    busy: normalise(cal.busy),
+  };
+}
+
+type SlotSearch = {
+  company: BookableCompany;
+  buyerTimeZone: string;
+  buyerEmail: string | null;
+  language: string;
+  interpreter: InterpreterPreference;
+  window: Interval;
+};
+
+async function computeSlots(deps: BookingDeps, q: SlotSearch, now: number): Promise<Slot[]> {
+  const rules = deps.config.scheduling;
+  const window = bookableWindow(now, q.window, rules);
+  if (window.end <= window.start) return [];
+  // Read a little beyond the window so a room's buffer at the edge is seen.
+  const readWindow = { start: window.start - DAY, end: window.end + DAY };
+  const lang = interpreterLanguage(q.interpreter, q.language, q.company.languages);
+  const data = await loadAvailability(deps.db, {
+    companyId: q.company.id, buyerEmail: q.buyerEmail, window: readWindow, interpreterLanguage: lang,
+  });
+  return bookableSlots({
+    now,
+    window,
+    rules,
+    company: toResource(data.company, DEFAULT_HOURS.company(q.company.timeZone), readWindow),
+    buyer: {
+      open: expandWeeklyHours(dailyHours(BUYER_LOCAL_HOURS.start, BUYER_LOCAL_HOURS.end, q.buyerTimeZone), readWindow),
+      busy: normalise(data.buyerBusy),
+    },
+    rooms: data.rooms.map((r) => toResource(r, DEFAULT_HOURS.room, readWindow)),
+    interpreters: data.interpreters?.map((i) => toResource(i, DEFAULT_HOURS.interpreter, readWindow)) ?? null,
+  });
+}
+
+export type SlotView = {
+  start: string;
+  end: string;
+  buyerTime: { start: string; end: string; timeZone: string };
+  koreaTime: { start: string; end: string; timeZone: string };
+};
+
+export function slotView(s: Interval, buyerTimeZone: string, companyTimeZone: string): SlotView {
+  return {
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
+    buyerTime: { start: localIso(s.start, buyerTimeZone), end: localIso(s.end, buyerTimeZone), timeZone: buyerTimeZone },
+    koreaTime: { start: localIso(s.start, companyTimeZone), end: localIso(s.end, companyTimeZone), timeZone: companyTimeZone },
+  };
+}
+
+export async function listSlots(
+  deps: BookingDeps,
+  q: Target & { timeZone: string; language: string; interpreter: InterpreterPreference; from?: Date | undefined; to?: Date | undefined },
+): Promise<{ company: BookableCompany; slots: SlotView[] }> {
+  const company = await resolveTarget(deps.db, q);
+  const now = deps.now();
+  const from = q.from?.getTime() ?? now;
+  const to = q.to?.getTime() ?? from + 14 * DAY;
+  const slots = await computeSlots(deps, {
+    company, buyerTimeZone: q.timeZone, buyerEmail: null, language: q.language, interpreter: q.interpreter,
+    window: { start: from, end: to },
+  }, now);
+  return { company, slots: slots.map((s) => slotView(s, q.timeZone, company.timeZone)) };
+}
+
+export type MeetingRequestInput = Target & {
+  buyer: BuyerDetails;
+  preferredSlots: Date[];
+  interpreter: InterpreterPreference;
+  message: string;
+};
+
+export type MeetingRequestResult =
+  | { status: 'scheduled'; requestId: string; consultation: ConsultationView; manageToken: string }
+  | { status: 'queued'; requestId: string };
+
+function candidatesFor(slots: Slot[], preferred: Date[]): Slot[] {
+  if (preferred.length === 0) return slots;
+  const byStart = new Map(slots.map((s) => [s.start, s]));
+  return preferred.map((d) => byStart.get(d.getTime())).filter((s): s is Slot => s !== undefined);
+}
+
+export async function requestMeeting(deps: BookingDeps, input: MeetingRequestInput): Promise<MeetingRequestResult> {
+  const company = await resolveTarget(deps.db, input);
+  const now = deps.now();
+  const rules = deps.config.scheduling;
+  const horizon = { start: now, end: now + rules.horizonDays * DAY };
+  const search: SlotSearch = {
+    company, buyerTimeZone: input.buyer.timeZone, buyerEmail: input.buyer.email.toLowerCase(),
+    language: input.buyer.language, interpreter: input.interpreter, window: horizon,
+  };
+  const slots = await computeSlots(deps, search, now);
+  const candidates = candidatesFor(slots, input.preferredSlots);
+  const lang = interpreterLanguage(input.interpreter, input.buyer.language, company.languages);
+
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const buyerId = await findOrCreateBuyer(trx, input.buyer);
+    const requestId = await insertMeetingRequest(trx, {
+      buyerId, companyId: company.id, productId: company.productId, preferredSlots: input.preferredSlots,
+      interpreter: input.interpreter, language: input.buyer.language, timeZone: input.buyer.timeZone,
+      message: input.message,
+    });
+    await recordEvent(trx, { meetingRequestId: requestId, event: 'requested', actorType: 'buyer', actorId: buyerId });
+
+    let attempts = 0;
+    for (const slot of candidates) {
+      for (const roomId of slot.roomIds) {
+        for (const interpreterId of lang ? slot.interpreterIds : [null]) {
+          if (++attempts > MAX_ATTEMPTS) break;
+          const manageToken = randomBytes(32).toString('base64url');
+          const consultationId = await tryInsertConsultation(trx, {
+            meetingRequestId: requestId, companyId: company.id, buyerId, roomId, interpreterId,
+            interpreterLanguage: interpreterId ? lang : null,
+            startsAt: new Date(slot.start), endsAt: new Date(slot.end),
+            roomFreeAt: new Date(slot.end + rules.roomBufferMinutes * MINUTE),
+            videoRoom: `pavilion-${randomBytes(16).toString('hex')}`,
+            manageTokenHash: hashToken(manageToken),
+          });
+          if (!consultationId) continue; // lost a race for this room/interpreter/time
+          await setMeetingRequestStatus(trx, requestId, 'scheduled');
+          await recordEvent(trx, { meetingRequestId: requestId, consultationId, event: 'scheduled', actorType: 'system' });
+          return { status: 'scheduled' as const, requestId, consultationId, manageToken };
+        }
+      }
+    }
+
+    if (input.preferredSlots.length > 0) {
+      // The buyer's choices are gone: nothing is stored, they pick again from what is free.
+      const fresh = await computeSlots({ ...deps, db: trx }, search, now);
+      if (fresh.length > 0) {
+        throw new ConflictError('None of the chosen times can be booked any more. Please pick another.', {
+          alternatives: fresh.slice(0, 10).map((s) => slotView(s, input.buyer.timeZone, company.timeZone)),
+        });
+      }
+    }
+    await recordEvent(trx, { meetingRequestId: requestId, event: 'queued', actorType: 'system' });
+    return { status: 'queued' as const, requestId };
+  });
+
+  if (outcome.status === 'queued') return outcome;
+  const consultation = await findConsultation(deps.db, outcome.consultationId);
+  if (!consultation) throw new Error('booked consultation vanished');
+  return { status: 'scheduled', requestId: outcome.requestId, consultation, manageToken: outcome.manageToken };
+}
