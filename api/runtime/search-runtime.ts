@@ -1,0 +1,72 @@
+// The hall's search: start (or connect to) the engine, make the index match the catalogue,
+// and expose the query function and health. Search being unavailable never stops the hall.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { ComponentState } from '../http/routes/health.ts';
+import type { ProductSearch } from '../http/routes/search.ts';
+import { isSearchOff, startSearchEngine } from '../../search/engine.ts';
+import { createSearchClient } from '../../search/client.ts';
+import { reindexAll } from '../../search/reindex.ts';
+import { searchProducts } from '../../search/query.ts';
+import { INDEXES } from '../../search/settings.ts';
+import { catalogueFingerprint } from './site-builder.ts';
+
+export type SearchRuntime = {
+  search: ProductSearch;
+  health: () => Promise<ComponentState>;
+  stop: () => Promise<void>;
+};
+
+const off = (reason: string): SearchRuntime => ({
+  search: null,
+  health: async () => ({ ok: false, status: 'off', detail: reason }),
+  stop: async () => {},
+});
+
+export async function startSearch(opts: { db: Kysely<Database>; config: Config; log: Logger }): Promise<SearchRuntime> {
+  const { config, log, db } = opts;
+  const engine = await startSearchEngine({
+    dataDir: config.dataDir,
+    bin: config.meili.bin,
+    url: config.meili.url,
+    masterKey: config.meili.masterKey,
+    log,
+  }).catch((err: Error) => ({ off: true as const, reason: err.message }));
+  if (isSearchOff(engine)) {
+    log.warn(`Search is OFF: ${engine.reason}`);
+    return off(engine.reason);
+  }
+  const client = createSearchClient(engine);
+  try {
+    // Reindex when the catalogue changed since the index was last built from it.
+    const stamp = path.join(config.dataDir, 'search-index.json');
+    const fingerprint = `${engine.url}|${await catalogueFingerprint(db)}`;
+    const previous = fs.existsSync(stamp) ? (JSON.parse(fs.readFileSync(stamp, 'utf8')) as { fingerprint: string }) : null;
+    const exists = await client.index(INDEXES.products).getStats().then(() => true, () => false);
+    if (previous?.fingerprint !== fingerprint || !exists) {
+      const result = await reindexAll(db, client);
+      fs.writeFileSync(stamp, JSON.stringify({ fingerprint, at: new Date().toISOString() }));
+      log.info(`Search index built: ${result.documents} products in ${(result.durationMs / 1000).toFixed(1)} s`);
+    } else {
+      log.info('Search index unchanged since the last start, reused');
+    }
+  } catch (err) {
+    log.error('Search index could not be built; search answers from what the index holds', err);
+  }
+  return {
+    search: (p) => searchProducts(client, { q: p.q, limit: p.limit, offset: p.offset, locale: p.locale as 'en' }),
+    health: async () => {
+      try {
+        const stats = await client.index(INDEXES.products).getStats();
+        return { ok: true, status: engine.managed ? 'bundled engine' : 'external engine', detail: `${stats.numberOfDocuments} products indexed` };
+      } catch (err) {
+        return { ok: false, status: 'down', detail: (err as Error).message };
+      }
+    },
+    stop: () => engine.stop(),
+  };
+}

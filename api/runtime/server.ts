@@ -1,0 +1,40 @@
+// One process serves the static site and the API (/api/...).
+import fs from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+export function createHallApp(api: OpenAPIHono, siteDir: string): Hono {
+  const app = new Hono();
+  app.route('/api', api);
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.header('X-Frame-Options', 'DENY');
+  });
+  app.use('*', serveStatic({ root: siteDir }));
+  app.notFound((c) => {
+    const page = path.join(siteDir, '404.html');
+    if (fs.existsSync(page)) return c.html(fs.readFileSync(page, 'utf8'), 404);
+    return c.text('The site is being built. Try again in a moment.', 503, { 'Retry-After': '5' });
+  });
+  return app;
+}
+
+export function listen(app: Hono, port: number, hostname: string): Promise<{ close: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () =>
+      resolve({
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      }),
+    );
+    server.on('error', reject);
+  });
+}

@@ -1,0 +1,122 @@
+// Builds the static site from the database into a fresh folder, then switches the served
+// folder (a symlink) atomically, so visitors never see a half-built site. A build is
+// skipped when neither the catalogue data nor the site's source changed since the last one.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { ComponentState } from '../http/routes/health.ts';
+
+export type SiteState = ComponentState & { builtAt?: string | undefined };
+
+/** Changes whenever a row a page shows is added, edited or removed. */
+export async function catalogueFingerprint(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ f: string }>`
+    select concat_ws('|',
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from pavilions),
+      (select count(*) from categories),
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from companies),
+      (select count(*) from company_texts),
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from products),
+      (select count(*) from product_texts),
+      (select count(*) from product_images)
+    ) as f`.execute(db);
+  return rows[0]!.f;
+}
+
+/** Hash of everything the site build reads besides the database. */
+export function sourceFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        hash.update(path.relative(root, full));
+        hash.update(fs.readFileSync(full));
+      }
+    }
+  };
+  walk(path.join(root, 'site'));
+  for (const file of ['astro.config.mjs', 'package-lock.json']) {
+    const full = path.join(root, file);
+    if (fs.existsSync(full)) hash.update(fs.readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+type Manifest = { fingerprint: string; builtAt: string; dir: string };
+
+export function createSiteBuilder(opts: {
+  db: Kysely<Database>;
+  root: string;
+  dataDir: string;
+  publicUrl: string;
+  log: Logger;
+}) {
+  const siteDir = path.join(opts.dataDir, 'site');
+  const current = path.join(siteDir, 'current');
+  const manifestFile = path.join(siteDir, 'manifest.json');
+  let state: SiteState = { ok: false, status: 'not built' };
+
+  const readManifest = (): Manifest | undefined => {
+    try {
+      const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+      return fs.existsSync(path.join(current, 'index.html')) ? m : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  async function build(fingerprint: string): Promise<void> {
+    const id = `${Date.now()}-${randomBytes(3).toString('hex')}`;
+    const outDir = path.join(siteDir, 'builds', id);
+    const { build: astroBuild } = await import('astro');
+    const { provideBuildDatabase } = await import('../../site/lib/db.ts');
+    provideBuildDatabase(opts.db);
+    await astroBuild({ root: opts.root, outDir, site: opts.publicUrl, logLevel: 'warn' });
+
+    const tmp = path.join(siteDir, `current-${id}`);
+    fs.symlinkSync(outDir, tmp, 'dir');
+    fs.renameSync(tmp, current); // atomic switch
+    const manifest: Manifest = { fingerprint, builtAt: new Date().toISOString(), dir: outDir };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    // Keep the previous build for requests still reading it; drop older ones.
+    const builds = fs.readdirSync(path.join(siteDir, 'builds')).sort();
+    for (const old of builds.slice(0, -2)) fs.rmSync(path.join(siteDir, 'builds', old), { recursive: true, force: true });
+  }
+
+  return {
+    /** The folder the server serves; a symlink switched on every build. */
+    servedDir: current,
+    state: (): SiteState => state,
+    /** Builds when data or source changed since the last build; a failure keeps the old site. */
+    async ensureBuilt(): Promise<'built' | 'reused' | 'failed'> {
+      fs.mkdirSync(siteDir, { recursive: true });
+      const fingerprint = createHash('sha256')
+        .update(await catalogueFingerprint(opts.db))
+        .update(sourceFingerprint(opts.root))
+        .update(opts.publicUrl)
+        .digest('hex');
+      const previous = readManifest();
+      if (previous?.fingerprint === fingerprint) {
+        state = { ok: true, status: 'ready', builtAt: previous.builtAt };
+        return 'reused';
+      }
+      state = { ok: Boolean(previous), status: 'building', builtAt: previous?.builtAt };
+      const started = Date.now();
+      try {
+        await build(fingerprint);
+        state = { ok: true, status: 'ready', builtAt: new Date().toISOString() };
+        opts.log.info(`Site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return 'built';
+      } catch (err) {
+        opts.log.error('Site build failed; the previous site keeps serving', err);
+        state = { ok: false, status: 'failed', detail: (err as Error).message, builtAt: previous?.builtAt };
+        return 'failed';
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// `npm start`: the whole hall from one command on embedded defaults. Database (PGlite or
+// DATABASE_URL), migrations, demo data when empty, the search engine and its index, the
+// static site, then site + API on one port. Ctrl-C stops everything, children included.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { createLogger } from '../lib/logger.ts';
+import { isDatabaseEmpty, seedDemoData } from '../seed/seed.ts';
+import { createApi } from '../http/app.ts';
+import { createHallApp, listen } from './server.ts';
+import { createSiteBuilder } from './site-builder.ts';
+import { startSearch, type SearchRuntime } from './search-runtime.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+let database: DatabaseHandle | undefined;
+let search: SearchRuntime | undefined;
+let server: { close: () => Promise<void> } | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log.info('Stopping…');
+  await server?.close().catch(() => {});
+  await search?.stop().catch(() => {});
+  await database?.close().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  log.info(`Pavilion starting (data in ${path.relative(root, config.dataDir) || '.'})`);
+  database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  const { db } = database;
+  log.info(`Database: ${database.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server'}`);
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info(`Migrations applied: ${applied.join(', ')}`);
+
+  if (await isDatabaseEmpty(db)) {
+    log.info('Empty database: seeding demo data…');
+    const summary = await seedDemoData(db, {});
+    log.info(`Demo data: ${JSON.stringify(summary)} (${elapsed()})`);
+  }
+
+  const site = createSiteBuilder({ db, root, dataDir: config.dataDir, publicUrl: config.publicUrl, log });
+  log.info('Starting search and building the site…');
+  // Independent: the engine is its own process, so the index builds while Astro renders.
+  const [searchRuntime, siteResult] = await Promise.all([
+    startSearch({ db, config, log }),
+    site.ensureBuilt(),
+  ]);
+  search = searchRuntime;
+  log.info(`Site: ${siteResult === 'reused' ? 'unchanged since the last build, reused' : siteResult} (${elapsed()})`);
+
+  const api = createApi({
+    db,
+    dbKind: database.kind,
+    config,
+    log,
+    search: () => searchRuntime.search,
+    health: { search: () => searchRuntime.health(), site: () => site.state() },
+  });
+  server = await listen(createHallApp(api, site.servedDir), config.port, config.host);
+  log.info(`\nPavilion is open at ${config.publicUrl}/  (API docs: ${config.publicUrl}/api/docs; ready in ${elapsed()})`);
+  log.info('Press Ctrl-C to stop.');
+} catch (err) {
+  log.error('Pavilion could not start', err);
+  await stop(1);
+}

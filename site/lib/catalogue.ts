@@ -1,0 +1,217 @@
+// Build-time reads for the static pages. SQL stays here, in small functions.
+import { sql } from 'kysely';
+import { buildDatabase } from './db.ts';
+import type { LocalizedText, PriceTerms, Specification } from '../../api/db/schema.ts';
+
+export type Texts = Record<string, { name: string; summary?: string; description?: string }>;
+
+export type PavilionCard = {
+  id: string;
+  slug: string;
+  names: LocalizedText;
+  stories: LocalizedText;
+  productCount: number;
+  companyCount: number;
+};
+
+export async function listPavilions(): Promise<PavilionCard[]> {
+  const db = await buildDatabase();
+  const rows = await db
+    .selectFrom('pavilions as pv')
+    .select((eb) => [
+      'pv.id', 'pv.slug', 'pv.names', 'pv.stories',
+      eb.selectFrom('products as p').select(eb.fn.countAll<string>().as('n'))
+        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').as('productCount'),
+      eb.selectFrom('products as p').select(sql<string>`count(distinct p.company_id)`.as('n'))
+        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').as('companyCount'),
+    ])
+    .where('pv.retired_at', 'is', null)
+    .orderBy('pv.sort_order')
+    .orderBy('pv.id')
+    .execute();
+  return rows.map((r) => ({ ...r, productCount: Number(r.productCount ?? 0), companyCount: Number(r.companyCount ?? 0) }));
+}
+
+export type ProductCard = {
+  slug: string;
+  texts: Texts;
+  companySlug: string;
+  companyTexts: Texts;
+  moq: number | null;
+  moqUnit: string | null;
+  certifications: string[];
+};
+
+export type ProductPage = ProductCard & {
+  id: string;
+  pavilion: { slug: string; names: LocalizedText };
+  category: { slug: string; names: LocalizedText } | null;
+  leadTimeDays: number | null;
+  priceTerms: PriceTerms | null;
+  hsCode: string | null;
+  exportMarkets: string[];
+  specifications: Specification[];
+  company: { slug: string; texts: Texts; region: string; languages: string[]; foundedYear: number | null };
+};
+
+type TextRow = { owner: string; locale: string; name: string; summary?: string; description?: string };
+function groupTexts(rows: TextRow[]): Map<string, Texts> {
+  const map = new Map<string, Texts>();
+  for (const r of rows) {
+    const texts = map.get(r.owner) ?? {};
+    texts[r.locale] = { name: r.name, summary: r.summary, description: r.description };
+    map.set(r.owner, texts);
+  }
+  return map;
+}
+
+async function companyTexts(ids: string[]): Promise<Map<string, Texts>> {
+  if (ids.length === 0) return new Map();
+  const db = await buildDatabase();
+  const rows = await db.selectFrom('company_texts')
+    .select(['company_id as owner', 'locale', 'name', 'description'])
+    .where('company_id', 'in', ids).execute();
+  return groupTexts(rows);
+}
+
+async function productTexts(ids: string[]): Promise<Map<string, Texts>> {
+  if (ids.length === 0) return new Map();
+  const db = await buildDatabase();
+  const rows = await db.selectFrom('product_texts')
+    .select(['product_id as owner', 'locale', 'name', 'summary', 'description'])
+    .where('product_id', 'in', ids).execute();
+  return groupTexts(rows);
+}
+
+/** Every approved product with what its page shows, read page by page. */
+export async function* approvedProducts(pageSize = 1000): AsyncGenerator<ProductPage[]> {
+  const db = await buildDatabase();
+  let after = '0';
+  for (;;) {
+    const rows = await db
+      .selectFrom('products as p')
+      .innerJoin('companies as c', 'c.id', 'p.company_id')
+      .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
+      .leftJoin('categories as cat', 'cat.id', 'p.category_id')
+      .select([
+        'p.id', 'p.slug', 'p.moq', 'p.moq_unit', 'p.lead_time_days', 'p.price_terms', 'p.hs_code',
+        'p.certifications', 'p.export_markets', 'p.specifications', 'p.company_id',
+        'c.slug as companySlug', 'c.region', 'c.languages', 'c.founded_year',
+        'pv.slug as pavilionSlug', 'pv.names as pavilionNames', 'cat.slug as categorySlug', 'cat.names as categoryNames',
+      ])
+      .where('p.status', '=', 'approved')
+      .where(sql<boolean>`p.id > ${after}::bigint`)
+      .orderBy('p.id')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    after = rows.at(-1)!.id;
+    const [pTexts, cTexts] = await Promise.all([
+      productTexts(rows.map((r) => r.id)),
+      companyTexts([...new Set(rows.map((r) => r.company_id))]),
+    ]);
+    yield rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      texts: pTexts.get(r.id) ?? {},
+      companySlug: r.companySlug,
+      companyTexts: cTexts.get(r.company_id) ?? {},
+      moq: r.moq,
+      moqUnit: r.moq_unit,
+      certifications: r.certifications,
+      pavilion: { slug: r.pavilionSlug, names: r.pavilionNames },
+      category: r.categorySlug ? { slug: r.categorySlug, names: r.categoryNames ?? {} } : null,
+      leadTimeDays: r.lead_time_days,
+      priceTerms: r.price_terms,
+      hsCode: r.hs_code,
+      exportMarkets: r.export_markets,
+      specifications: r.specifications,
+      company: { slug: r.companySlug, texts: cTexts.get(r.company_id) ?? {}, region: r.region, languages: r.languages, foundedYear: r.founded_year },
+    }));
+  }
+}
+
+export async function productCardsForPavilion(pavilionId: string): Promise<ProductCard[]> {
+  const db = await buildDatabase();
+  const rows = await db
+    .selectFrom('products as p')
+    .innerJoin('companies as c', 'c.id', 'p.company_id')
+    .select(['p.id', 'p.slug', 'p.moq', 'p.moq_unit', 'p.certifications', 'p.company_id', 'c.slug as companySlug'])
+    .where('p.pavilion_id', '=', pavilionId)
+    .where('p.status', '=', 'approved')
+    .orderBy('p.published_at', 'desc')
+    .orderBy('p.id')
+    .execute();
+  const [pTexts, cTexts] = await Promise.all([
+    productTexts(rows.map((r) => r.id)),
+    companyTexts([...new Set(rows.map((r) => r.company_id))]),
+  ]);
+  return rows.map((r) => ({
+    slug: r.slug,
+    texts: pTexts.get(r.id) ?? {},
+    companySlug: r.companySlug,
+    companyTexts: cTexts.get(r.company_id) ?? {},
+    moq: r.moq,
+    moqUnit: r.moq_unit,
+    certifications: r.certifications,
+  }));
+}
+
+export type CompanyPage = {
+  id: string;
+  slug: string;
+  texts: Texts;
+  region: string;
+  foundedYear: number | null;
+  employees: number | null;
+  languages: string[];
+  exportMarkets: string[];
+  certifications: string[];
+  website: string | null;
+  products: ProductCard[];
+};
+
+export async function allCompanies(): Promise<CompanyPage[]> {
+  const db = await buildDatabase();
+  const companies = await db
+    .selectFrom('companies')
+    .select(['id', 'slug', 'region', 'founded_year', 'employees', 'languages', 'export_markets', 'certifications', 'website'])
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  const products = await db
+    .selectFrom('products')
+    .select(['id', 'slug', 'company_id', 'moq', 'moq_unit', 'certifications'])
+    .where('status', '=', 'approved')
+    .orderBy('id')
+    .execute();
+  const [cTexts, pTexts] = await Promise.all([companyTexts(companies.map((c) => c.id)), productTexts(products.map((p) => p.id))]);
+  const byCompany = new Map<string, ProductCard[]>();
+  const slugOf = new Map(companies.map((c) => [c.id, c.slug]));
+  for (const p of products) {
+    const list = byCompany.get(p.company_id) ?? [];
+    list.push({
+      slug: p.slug, texts: pTexts.get(p.id) ?? {}, companySlug: slugOf.get(p.company_id) ?? '',
+      companyTexts: cTexts.get(p.company_id) ?? {}, moq: p.moq, moqUnit: p.moq_unit, certifications: p.certifications,
+    });
+    byCompany.set(p.company_id, list);
+  }
+  return companies.map((c) => ({
+    id: c.id, slug: c.slug, texts: cTexts.get(c.id) ?? {}, region: c.region, foundedYear: c.founded_year,
+    employees: c.employees, languages: c.languages, exportMarkets: c.export_markets, certifications: c.certifications,
+    website: c.website, products: byCompany.get(c.id) ?? [],
+  }));
+}
+
+/** Text in the wanted locale, else English, else anything; `fallback` says which was used. */
+export function pick(texts: Texts | LocalizedText, locale = 'en'): { text: string; locale: string } {
+  const get = (l: string) => {
+    const v = (texts as Record<string, unknown>)[l];
+    return typeof v === 'string' ? v : (v as { name?: string } | undefined)?.name;
+  };
+  for (const l of [locale, 'en', ...Object.keys(texts)]) {
+    const v = get(l);
+    if (v) return { text: v, locale: l };
+  }
+  return { text: '', locale };
+}

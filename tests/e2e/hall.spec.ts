@@ -1,0 +1,66 @@
+// A buyer's first journey through the real hall: browse, search, request a meeting.
+import { expect, test } from '@playwright/test';
+
+test.describe('buyer journey', () => {
+  test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
+
+  test('browse a pavilion, open a product and book a video meeting', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Korean exporters');
+    const pavilions = page.locator('#pavilions + ul > li');
+    expect(await pavilions.count()).toBeGreaterThanOrEqual(12);
+
+    await pavilions.first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/pavilions\/[a-z0-9-]+\/$/);
+    await page.locator('main ul.grid > li h3 a').first().click();
+    await expect(page).toHaveURL(/\/products\/[a-z0-9-]+\/$/);
+    const companyLink = page.locator('aside .card h2 a');
+    await expect(companyLink).toHaveAttribute('href', /\/companies\/[a-z0-9-]+\/$/);
+
+    const form = page.locator('section.cta form');
+    await expect(form.getByText('When? Times in America/New_York')).toBeVisible();
+    await form.getByLabel('Your name').fill('Jane Doe');
+    await form.getByLabel('Company').fill('Acme Imports LLC');
+    await form.getByLabel('Country').selectOption('US');
+    await form.getByLabel('E-mail').fill(`jane+${Date.now()}@acme.test`);
+    // Pick the second offered time explicitly, and check it comes back as chosen.
+    const choice = form.locator('.slots input[type=radio]').nth(1);
+    await expect(choice).toBeVisible();
+    const chosenLabel = (await choice.locator('..').innerText()).split('·')[0]!.trim();
+    await choice.check();
+    await form.getByRole('button', { name: 'Request a video meeting' }).click();
+
+    const confirmation = page.getByTestId('confirmation');
+    await expect(confirmation).toBeVisible();
+    await expect(page.getByTestId('buyer-time')).toContainText('(America/New_York)');
+    await expect(page.getByTestId('buyer-time')).toContainText(chosenLabel);
+    await expect(page.getByTestId('korea-time')).toContainText('(Asia/Seoul)');
+    await expect(page.getByTestId('room')).toContainText(/Room|Booth/);
+
+    // The private manage link shows the same meeting.
+    const manageHref = await confirmation.getByRole('link', { name: 'manage your meeting' }).getAttribute('href');
+    const manage = await page.request.get(manageHref!, { headers: { accept: 'application/json' } });
+    expect(manage.status()).toBe(200);
+    const view = (await manage.json()) as { buyerTime: { timeZone: string } };
+    expect(view.buyerTime.timeZone).toBe('America/New_York');
+  });
+
+  test('search forgives a typo and leads to the product', async ({ page, request }) => {
+    const health = (await (await request.get('/api/health')).json()) as { search: { ok: boolean; detail?: string } };
+    expect(health.search.ok, `search must be on for this test: ${health.search.detail ?? ''}`).toBe(true);
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'What are you looking for?' }).fill('serun'); // serum, one typo
+    await page.getByRole('searchbox', { name: 'What are you looking for?' }).press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=serun/);
+    const first = page.locator('main ul.grid li h2 a').first();
+    await expect(first).toContainText(/serum/i);
+    await first.click();
+    await expect(page).toHaveURL(/\/products\//);
+  });
+
+  test('unknown pages answer 404 with a way back', async ({ page }) => {
+    const res = await page.goto('/products/no-such-product/');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('link', { name: /entrance/ })).toBeVisible();
+  });
+});
