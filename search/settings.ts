@@ -1,0 +1,64 @@
+// Index names and the products index settings. Documents carry one field per language
+// (name_en, name_ko, ...) so each field can be tokenised for its language: Korean is
+// segmented with a Korean dictionary, Chinese and Japanese have no spaces to split on.
+import fs from 'node:fs';
+import type { Meilisearch, Settings } from 'meilisearch';
+import { waitOk } from './client.ts';
+
+export const INDEXES = { products: 'products', companies: 'companies' } as const;
+
+/** The primary key. Values are `p-<products.id>`: the database id never changes, a slug may. */
+export const PRODUCT_PRIMARY_KEY = 'id';
+
+/** Site locale -> Meilisearch (ISO 639-3) locale. Texts in other locales are not indexed. */
+export const LOCALES = { en: 'eng', ko: 'kor', ja: 'jpn', zh: 'cmn', ru: 'rus', vi: 'vie' } as const;
+export type Locale = keyof typeof LOCALES;
+export const LOCALE_CODES = Object.keys(LOCALES) as Locale[];
+
+const perLocale = (field: string) => LOCALE_CODES.map((l) => `${field}_${l}`);
+
+export function productSettings(): Settings {
+  return {
+    // Order is rank: a match in the name beats one in keywords, which beats the description.
+    searchableAttributes: [
+      ...perLocale('name'),
+      'keywords',
+      ...perLocale('companyName'),
+      ...perLocale('categoryName'),
+      ...perLocale('pavilionName'),
+      ...perLocale('summary'),
+      ...perLocale('description'),
+    ],
+    filterableAttributes: [
+      'pavilion', 'category', 'companySlug', 'certifications', 'exportMarkets',
+      'companyRegion', 'companyLanguages', 'moq',
+    ],
+    sortableAttributes: ['publishedAt', 'moq'],
+    // Defaults (1 typo from 5 letters, 2 from 9), but never on numbers: KF94 is not KF95.
+    typoTolerance: { enabled: true, disableOnNumbers: true },
+    localizedAttributes: LOCALE_CODES.map((l) => ({ attributePatterns: [`*_${l}`], locales: [LOCALES[l]] })),
+    synonyms: loadSynonyms(),
+  };
+}
+
+/** Applies the settings and waits; applying them again changes nothing. */
+export async function applySettings(client: Meilisearch, indexUid: string = INDEXES.products): Promise<void> {
+  await waitOk(client.index(indexUid).updateSettings(productSettings()), 600_000);
+}
+
+type SynonymsFile = { equivalent: string[][]; broader: Record<string, string[]> };
+
+/** search/synonyms.json as Meilisearch wants it: each term -> the terms it also finds. */
+export function loadSynonyms(file = new URL('./synonyms.json', import.meta.url)): Record<string, string[]> {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as SynonymsFile;
+  const map = new Map<string, Set<string>>();
+  const add = (from: string, to: string[]) => {
+    const key = from.trim().toLowerCase();
+    const set = map.get(key) ?? new Set<string>();
+    for (const t of to) if (t.trim().toLowerCase() !== key) set.add(t.trim().toLowerCase());
+    map.set(key, set);
+  };
+  for (const group of data.equivalent) for (const term of group) add(term, group);
+  for (const [term, narrower] of Object.entries(data.broader)) add(term, narrower);
+  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
+}
