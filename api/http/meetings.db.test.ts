@@ -153,7 +153,7 @@ describe('POST /meeting-requests', () => {
   });
 
   describe('refuses bad input with a problem document and changes nothing', () => {
-    const cases: [string, () => Promise<Response>, number][] = [
+    const cases: [string, () => Response | Promise<Response>, number][] = [
       ['malformed JSON', () => post('{"productSlug": '), 400],
       ['not an object', () => post('[1,2,3]'), 400],
       ['no target', () => post({ buyer: buyer() }), 400],

@@ -44,7 +44,7 @@ export async function startSearch(opts: { db: Kysely<Database>; config: Config; 
   try {
     // Reindex when the catalogue changed since the index was last built from it.
     const stamp = path.join(config.dataDir, 'search-index.json');
-    const fingerprint = `${engine.url}|${await catalogueFingerprint(db)}`;
+    const fingerprint = `${engine.managed ? "bundled" : engine.url}|${await catalogueFingerprint(db)}`;
     const previous = fs.existsSync(stamp) ? (JSON.parse(fs.readFileSync(stamp, 'utf8')) as { fingerprint: string }) : null;
     const exists = await client.index(INDEXES.products).getStats().then(() => true, () => false);
     if (previous?.fingerprint !== fingerprint || !exists) {

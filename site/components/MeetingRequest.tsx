@@ -1,6 +1,6 @@
 // The meeting-request form: shows free slots in the buyer's own zone, posts the request,
 // then shows the confirmation with both sides' local times.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 
 type LocalTime = { start: string; end: string; timeZone: string };
 type Slot = { start: string; end: string; buyerTime: LocalTime; koreaTime: LocalTime };
@@ -38,7 +38,8 @@ function browserZone(): string {
 
 export default function MeetingRequest(props: { productSlug?: string; companySlug?: string; companyName: string }) {
   const id = useId();
-  const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']), []);
+  // Filled in the browser only: server-rendering ~400 zone options would weigh down every page.
+  const [zones, setZones] = useState<string[]>([]);
   const [timeZone, setTimeZone] = useState('UTC');
   const [language, setLanguage] = useState('en');
   const [slots, setSlots] = useState<Slot[] | null>(null);
@@ -47,7 +48,10 @@ export default function MeetingRequest(props: { productSlug?: string; companySlu
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<Confirmation | { status: 'queued'; message: string } | null>(null);
 
-  useEffect(() => setTimeZone(browserZone()), []);
+  useEffect(() => {
+    setTimeZone(browserZone());
+    setZones(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']);
+  }, []);
   const target = props.productSlug ? `products/${props.productSlug}` : `companies/${props.companySlug}`;
 
   useEffect(() => {
@@ -117,7 +121,7 @@ export default function MeetingRequest(props: { productSlug?: string; companySlu
     <form onSubmit={submit} aria-describedby={problem ? `${id}-problem` : undefined}>
       <div className="form-grid">
         <label>Your name<input name="name" required maxLength={120} autoComplete="name" /></label>
-        <label>Company<input name="company" required maxLength={160} autoComplete="organization" /></label>
+        <label>Your company<input name="company" required maxLength={160} autoComplete="organization" /></label>
         <label>Country
           <select name="country" required defaultValue="">
             <option value="" disabled>Choose…</option>

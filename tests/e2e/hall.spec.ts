@@ -20,7 +20,7 @@ test.describe('buyer journey', () => {
     const form = page.locator('section.cta form');
     await expect(form.getByText('When? Times in America/New_York')).toBeVisible();
     await form.getByLabel('Your name').fill('Jane Doe');
-    await form.getByLabel('Company').fill('Acme Imports LLC');
+    await form.getByLabel('Your company').fill('Acme Imports LLC');
     await form.getByLabel('Country').selectOption('US');
     await form.getByLabel('E-mail').fill(`jane+${Date.now()}@acme.test`);
     // Pick the second offered time explicitly, and check it comes back as chosen.

@@ -1,0 +1,52 @@
+// The real Astro build from a real database: built once, reused while nothing changed,
+// rebuilt into a fresh folder (and switched atomically) when the catalogue changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test-support/test-database.ts';
+import { insertFixtureCatalogue } from '../test-support/fixtures.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { silentLogger } from '../lib/logger.ts';
+import { createSiteBuilder } from './site-builder.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let dataDir: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await migrateToLatest(handle.db);
+  await insertFixtureCatalogue(handle.db);
+  // Inside the project on purpose: Astro stages a build under its working directory when
+  // the output folder lies elsewhere, and a second in-process build would then reuse the
+  // first one's cached modules. The runtime builds once per process, so only tests see this.
+  fs.mkdirSync(path.join(root, '.data'), { recursive: true });
+  dataDir = fs.mkdtempSync(path.join(root, '.data', 'test-site-'));
+});
+afterAll(async () => {
+  await handle?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('site builder', () => {
+  it('builds, reuses an unchanged site, and rebuilds into a new folder after an edit', async () => {
+    const builder = createSiteBuilder({ db: handle.db, root, dataDir, publicUrl: 'http://hall.test', log: silentLogger });
+    expect(await builder.ensureBuilt()).toBe('built');
+    const page = () => fs.readFileSync(path.join(builder.servedDir, 'products/vitamin-c-serum/index.html'), 'utf8');
+    expect(page()).toContain('Vitamin C serum');
+    expect(page()).toContain('Hanbit Cosmetics');
+    expect(fs.existsSync(path.join(builder.servedDir, 'products/secret-draft'))).toBe(false); // drafts are not published
+    const firstDir = fs.realpathSync(builder.servedDir);
+
+    expect(await builder.ensureBuilt()).toBe('reused');
+
+    await handle.db.updateTable('product_texts').set({ name: 'Vitamin C brightening serum <b>new</b>' })
+      .where('locale', '=', 'en').where('name', '=', 'Vitamin C serum').execute();
+    await handle.db.updateTable('products').set({ updated_at: new Date() }).where('slug', '=', 'vitamin-c-serum').execute();
+    expect(await builder.ensureBuilt()).toBe('built');
+    expect(fs.realpathSync(builder.servedDir)).not.toBe(firstDir);
+    expect(page()).toContain('Vitamin C brightening serum &lt;b&gt;new&lt;/b&gt;'); // company text is escaped
+    expect(builder.state()).toMatchObject({ ok: true, status: 'ready' });
+  });
+});
