@@ -108,6 +108,23 @@ describe('stop and restart', () => {
     }
   }, 60_000);
 
+  it('dies with the process that started it, even one killed outright', async () => {
+    const dataDir = tempDir();
+    const script = `import { startSearchEngine } from ${JSON.stringify(new URL('./engine.ts', import.meta.url).href)};
+      const e = await startSearchEngine({ dataDir: ${JSON.stringify(dataDir)}, log: { info() {}, warn() {} } });
+      process.stdout.write(String(e.pid) + '\\n'); setInterval(() => {}, 1000);`;
+    const { spawn } = await import('node:child_process');
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = await new Promise<number>((resolve, reject) => {
+      parent.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+      parent.once('exit', (code) => reject(new Error(`parent exited ${code}`)));
+    });
+    expect(isAlive(pid)).toBe(true);
+    parent.kill('SIGKILL');
+    for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(isAlive(pid)).toBe(false);
+  }, 60_000);
+
   it('fails with the log tail when the engine cannot start', async () => {
     const dataDir = tempDir();
     await expect(

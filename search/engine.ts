@@ -143,6 +143,8 @@ async function startChild(o: ChildOptions): Promise<SearchEngine> {
   }
 }
 
+const SETPRIV = '/usr/bin/setpriv';
+
 function spawnEngine(o: ChildOptions, port: number, logFile: string): ChildProcess {
   const dataDir = path.join(o.meiliDir, 'data');
   const args = [
@@ -170,7 +172,10 @@ function spawnEngine(o: ChildOptions, port: number, logFile: string): ChildProce
   const fd = fs.openSync(logFile, 'a', 0o600);
   try {
     // cwd: Meilisearch reads ./config.toml when present; its own folder has none.
-    return spawn(o.bin, args, { cwd: o.meiliDir, env, stdio: ['ignore', fd, fd], detached: false });
+    // On Linux, setpriv makes the kernel kill the engine when we die, even by SIGKILL, so
+    // it never outlives the hall; setpriv execs the engine, so the pid stays the engine's.
+    const [cmd, cmdArgs] = fs.existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', '--', o.bin, ...args]] : [o.bin, args];
+    return spawn(cmd, cmdArgs, { cwd: o.meiliDir, env, stdio: ['ignore', fd, fd], detached: false });
   } finally {
     fs.closeSync(fd); // the child holds its own copy
   }
