@@ -13,3 +13,7 @@ export class InvalidInputError extends DomainError {}
 /** The thing asked for exists but cannot be had now (e.g. a slot just taken). */
 export class ConflictError extends DomainError {}
 export class UnavailableError extends DomainError {}
+/** Well-formed but not acceptable, e.g. an Idempotency-Key reused with another body. */
+export class UnprocessableError extends DomainError {}
+/** It existed but is over (e.g. a manage link after the meeting ended). */
+export class GoneError extends DomainError {}

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 beforeEach(async () => {
-  await sql`truncate pavilions, companies, rooms, interpreters, buyers restart identity cascade`.execute(handle.db);
+  await sql`truncate pavilions, companies, rooms, interpreters, buyers, idempotency_keys restart identity cascade`.execute(handle.db);
   await insertFixtureCatalogue(handle.db);
 });
 
@@ -178,6 +178,56 @@ describe('POST /meeting-requests', () => {
       expect(await count('meeting_requests')).toBe(0);
       expect(await count('buyers')).toBe(0);
     });
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const withKey = (key: string) => ({ 'content-type': 'application/json', 'idempotency-key': key });
+  const request = { productSlug: 'vitamin-c-serum', buyer: buyer() };
+
+  it('replays the first answer to a retry, booking once', async () => {
+    const first = await post(request, withKey('retry-1'));
+    expect(first.status).toBe(201);
+    const again = await post({ buyer: buyer(), productSlug: 'vitamin-c-serum' }, withKey('retry-1')); // same body, other key order
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect(await count('consultations')).toBe(1);
+  });
+
+  it('refuses the same key with another body (422), changing nothing', async () => {
+    expect((await post(request, withKey('reuse'))).status).toBe(201);
+    const res = await post({ ...request, message: 'different' }, withKey('reuse'));
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await count('meeting_requests')).toBe(1);
+  });
+
+  it('answers concurrent duplicates with 409 or the replay, never a second booking', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post(request, withKey('burst'))));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(await count('consultations')).toBe(1);
+    expect(await count('meeting_requests')).toBe(1);
+  });
+
+  it('replays a conflict too', async () => {
+    const slot = '2026-12-07T01:00:00.000Z';
+    await post({ ...request, preferredSlots: [slot] });
+    const other = { productSlug: 'vitamin-c-serum', buyer: buyer({ email: 'late@buyer.test' }), preferredSlots: [slot] };
+    const first = await post(other, withKey('late'));
+    expect(first.status).toBe(409);
+    const again = await post(other, withKey('late'));
+    expect(again.status).toBe(409);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(((await again.json()) as { alternatives: unknown[] }).alternatives.length).toBeGreaterThan(0);
+  });
+
+  it.each([['x'.repeat(201)], ['has space'], ['tab\tkey']])('rejects the malformed key %j', async (key) => {
+    const res = await post(request, { 'content-type': 'application/json', 'idempotency-key': key });
+    expect(res.status).toBe(400);
+    expect(await count('meeting_requests')).toBe(0);
   });
 });
 

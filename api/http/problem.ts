@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError, UnavailableError } from '../errors.ts';
+import { ConflictError, DomainError, GoneError, InvalidInputError, NotFoundError, UnavailableError, UnprocessableError } from '../errors.ts';
 import type { Logger } from '../lib/logger.ts';
 
 export const ProblemSchema = z
@@ -36,16 +36,24 @@ const statusOf = (err: DomainError): [number, string] => {
   if (err instanceof NotFoundError) return [404, 'Not found'];
   if (err instanceof InvalidInputError) return [400, 'Invalid request'];
   if (err instanceof ConflictError) return [409, 'Conflict'];
+  if (err instanceof GoneError) return [410, 'Gone'];
+  if (err instanceof UnprocessableError) return [422, 'Unprocessable request'];
   if (err instanceof UnavailableError) return [503, 'Service unavailable'];
   return [500, 'Internal error'];
 };
+
+/** The status and problem document of a domain error (also stored for idempotent replays). */
+export function domainProblem(err: DomainError): { status: number; body: Problem } {
+  const [status, title] = statusOf(err);
+  return { status, body: { type: 'about:blank', title, status, detail: err.message, ...err.extra } };
+}
 
 /** app.onError: domain errors and HTTP exceptions become problems; anything else is a logged 500. */
 export function errorHandler(log: Logger) {
   return (err: Error, _c: Context): Response => {
     if (err instanceof DomainError) {
-      const [status, title] = statusOf(err);
-      return problem(status, title, err.message, err.extra);
+      const { status, body } = domainProblem(err);
+      return problem(status, body.title, body.detail, err.extra);
     }
     if (err instanceof HTTPException) {
       // Hono raises these for malformed JSON bodies and similar client mistakes.

@@ -133,7 +133,17 @@ function candidatesFor(slots: Slot[], preferred: Date[]): Slot[] {
   return preferred.map((d) => byStart.get(d.getTime())).filter((s): s is Slot => s !== undefined);
 }
 
-export async function requestMeeting(deps: BookingDeps, input: MeetingRequestInput): Promise<MeetingRequestResult> {
+/**
+ * Books the first of the buyer's preferred slots (or the first free one) that can still be
+ * had; 202-style queued result when nothing can be placed; ConflictError with alternatives
+ * when the chosen times are gone. `finalize` runs inside the booking's transaction (used
+ * to store the idempotent answer atomically with the booking).
+ */
+export async function requestMeeting(
+  deps: BookingDeps,
+  input: MeetingRequestInput,
+  finalize?: (trx: Kysely<Database>, result: MeetingRequestResult) => Promise<void>,
+): Promise<MeetingRequestResult> {
   const company = await resolveTarget(deps.db, input);
   const now = deps.now();
   const rules = deps.config.scheduling;
@@ -146,7 +156,7 @@ export async function requestMeeting(deps: BookingDeps, input: MeetingRequestInp
   const candidates = candidatesFor(slots, input.preferredSlots);
   const lang = interpreterLanguage(input.interpreter, input.buyer.language, company.languages);
 
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx): Promise<MeetingRequestResult> => {
     const buyerId = await findOrCreateBuyer(trx, input.buyer);
     const requestId = await insertMeetingRequest(trx, {
       buyerId, companyId: company.id, productId: company.productId, preferredSlots: input.preferredSlots,
@@ -172,7 +182,11 @@ export async function requestMeeting(deps: BookingDeps, input: MeetingRequestInp
           if (!consultationId) continue; // lost a race for this room/interpreter/time
           await setMeetingRequestStatus(trx, requestId, 'scheduled');
           await recordEvent(trx, { meetingRequestId: requestId, consultationId, event: 'scheduled', actorType: 'system' });
-          return { status: 'scheduled' as const, requestId, consultationId, manageToken };
+          const consultation = await findConsultation(trx, consultationId);
+          if (!consultation) throw new Error('booked consultation vanished');
+          const result = { status: 'scheduled' as const, requestId, consultation, manageToken };
+          await finalize?.(trx, result);
+          return result;
         }
       }
     }
@@ -187,11 +201,8 @@ export async function requestMeeting(deps: BookingDeps, input: MeetingRequestInp
       }
     }
     await recordEvent(trx, { meetingRequestId: requestId, event: 'queued', actorType: 'system' });
-    return { status: 'queued' as const, requestId };
+    const result = { status: 'queued' as const, requestId };
+    await finalize?.(trx, result);
+    return result;
   });
-
-  if (outcome.status === 'queued') return outcome;
-  const consultation = await findConsultation(deps.db, outcome.consultationId);
-  if (!consultation) throw new Error('booked consultation vanished');
-  return { status: 'scheduled', requestId: outcome.requestId, consultation, manageToken: outcome.manageToken };
 }

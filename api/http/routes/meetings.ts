@@ -1,13 +1,18 @@
 // Slots, meeting requests and the buyer's private manage link.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { escapeHtml } from '../../lib/html.ts';
-import { NotFoundError } from '../../errors.ts';
-import { listSlots, requestMeeting, slotView, type BookingDeps } from '../../services/booking.ts';
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import { listSlots, requestMeeting, slotView, type BookingDeps, type MeetingRequestResult } from '../../services/booking.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../../repositories/idempotency.ts';
+import { hashBody } from '../../lib/hash-body.ts';
 import { findConsultationByToken, type ConsultationView } from '../../repositories/bookings.ts';
 import {
   ConsultationSchema, MeetingRequestBody, QueuedSchema, SlotSchema, SlotsQuery, Slug,
 } from '../schemas.ts';
-import { ProblemSchema } from '../problem.ts';
+import { domainProblem, problem, ProblemSchema } from '../problem.ts';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const QUEUED_MESSAGE = 'No time is free right now. Your request is queued and our staff will schedule it.';
 
 const problemResponses = {
   400: { description: 'Invalid input', content: { 'application/problem+json': { schema: ProblemSchema } } },
@@ -32,11 +37,17 @@ const requestRoute = createRoute({
   path: '/meeting-requests',
   tags: ['Meetings'],
   summary: 'Request a video meeting; books company, buyer, room and interpreter at once',
-  request: { body: { required: true, content: { 'application/json': { schema: MeetingRequestBody } } } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: MeetingRequestBody } } },
+    headers: z.object({
+      'idempotency-key': z.string().optional().openapi({ description: 'Makes retries safe: the first answer is replayed for the same key and body; another body with the key is 422; a concurrent duplicate is 409.' }),
+    }),
+  },
   responses: {
     201: { description: 'Scheduled', content: { 'application/json': { schema: ConsultationSchema } } },
     202: { description: 'No slot free now: queued for staff', content: { 'application/json': { schema: QueuedSchema } } },
-    409: { description: 'The preferred slots are taken; alternatives attached', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    409: { description: 'The preferred slots are taken (alternatives attached), or a request with the same Idempotency-Key is in progress', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    422: { description: 'The Idempotency-Key was used with another body', content: { 'application/problem+json': { schema: ProblemSchema } } },
     ...problemResponses,
   },
 });
@@ -100,21 +111,62 @@ export function registerMeetingRoutes(app: OpenAPIHono, deps: BookingDeps) {
   slotsHandler('products');
   slotsHandler('companies');
 
+  const answer = (result: MeetingRequestResult) =>
+    result.status === 'queued'
+      ? { status: 202 as const, body: { id: result.requestId, status: 'queued' as const, message: QUEUED_MESSAGE } }
+      : {
+          status: 201 as const,
+          body: consultationJson(result.consultation, deps.config.videoBaseUrl, `${deps.config.publicUrl}/api/manage/${result.manageToken}`),
+        };
+
   app.openapi(requestRoute, async (c) => {
     const body = c.req.valid('json');
-    const result = await requestMeeting(deps, {
+    const input = {
       productSlug: body.productSlug,
       companySlug: body.companySlug,
       buyer: body.buyer,
       preferredSlots: body.preferredSlots.map((s) => new Date(s)),
       interpreter: body.interpreter,
       message: body.message,
-    });
-    if (result.status === 'queued') {
-      return c.json({ id: result.requestId, status: 'queued' as const, message: 'No time is free right now. Your request is queued and our staff will schedule it.' }, 202);
+    };
+    const rawKey = c.req.header('idempotency-key');
+    if (rawKey === undefined) {
+      const r = answer(await requestMeeting(deps, input));
+      return r.status === 201 ? c.json(r.body, 201) : c.json(r.body, 202);
     }
-    const manageUrl = `${deps.config.publicUrl}/api/manage/${result.manageToken}`;
-    return c.json(consultationJson(result.consultation, deps.config.videoBaseUrl, manageUrl), 201);
+
+    if (!IDEMPOTENCY_KEY.test(rawKey)) throw new InvalidInputError('Idempotency-Key must be 1 to 200 visible ASCII characters.');
+    const key = `meeting-requests:${rawKey}`;
+    const claim = await claimIdempotencyKey(deps.db, key, hashBody(body));
+    if (claim.state === 'mismatch') throw new UnprocessableError('This Idempotency-Key was used with a different request body.');
+    if (claim.state === 'in_progress') throw new ConflictError('A request with this Idempotency-Key is still being processed. Retry shortly.');
+    if (claim.state === 'done') {
+      c.header('Idempotency-Replayed', 'true');
+      // A replayed problem keeps its own status and shape; the typed route can't express that.
+      if (claim.status >= 400) {
+        const replay = problem(claim.status, (claim.body as { title: string }).title, undefined, claim.body as Record<string, unknown>);
+        replay.headers.set('Idempotency-Replayed', 'true');
+        return replay as never;
+      }
+      return c.json(claim.body as never, claim.status as 201);
+    }
+    try {
+      const result = await requestMeeting(deps, input, (trx, r) => {
+        const { status, body: json } = answer(r);
+        return completeIdempotencyKey(trx, key, status, json);
+      });
+      const r = answer(result);
+      return r.status === 201 ? c.json(r.body, 201) : c.json(r.body, 202);
+    } catch (err) {
+      // A definite answer about this request is replayed; anything else frees the key.
+      if (err instanceof ConflictError || err instanceof NotFoundError) {
+        const { status, body: problemBody } = domainProblem(err);
+        await completeIdempotencyKey(deps.db, key, status, problemBody);
+      } else {
+        await releaseIdempotencyKey(deps.db, key).catch(() => {});
+      }
+      throw err;
+    }
   });
 
   app.openapi(manageRoute, async (c) => {
