@@ -10,6 +10,7 @@ import { registerHealthRoute, type HealthSources } from './routes/health.ts';
 import { registerSearchRoute, type ProductSearch } from './routes/search.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerDocs } from './routes/docs.ts';
+import { registerManageRoutes } from './routes/manage.ts';
 
 export type ApiDeps = {
   db: Kysely<Database>;
@@ -32,9 +33,15 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   app.notFound((c) => problem(404, 'Not found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.') }));
   app.use('*', async (c, next) => {
-    // JSON in: a write with another content type is refused before any work is done.
-    if (c.req.method === 'POST' && !(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-      return problem(415, 'Unsupported media type', 'Send the body as application/json.');
+    // JSON in (and plain HTML forms on the manage page, which works without JavaScript):
+    // a write with another content type is refused before any work is done.
+    if (c.req.method === 'POST') {
+      const type = (c.req.header('content-type') ?? '').toLowerCase();
+      const form = type.startsWith('application/x-www-form-urlencoded') && c.req.path.includes('/manage/');
+      const bodyless = c.req.path.endsWith('/cancel');
+      if (!bodyless && !form && !type.startsWith('application/json')) {
+        return problem(415, 'Unsupported media type', 'Send the body as application/json.');
+      }
     }
     await next();
   });
@@ -46,7 +53,9 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
     site: deps.health?.site ?? (() => ({ ok: false, status: 'not built' })),
   });
   registerSearchRoute(app, deps.search ?? (() => null));
-  registerMeetingRoutes(app, { db: deps.db, config: deps.config, now: deps.now ?? Date.now });
+  const booking = { db: deps.db, config: deps.config, now: deps.now ?? Date.now };
+  registerMeetingRoutes(app, booking);
+  registerManageRoutes(app, booking);
   registerDocs(app);
   return app;
 }

@@ -60,7 +60,7 @@ async function blackoutsFor(db: Db, owner: Owner, ids: string[], window: Interva
   return map;
 }
 
-async function busyFor(db: Db, owner: Owner, ids: string[], window: Interval): Promise<Map<string, Interval[]>> {
+async function busyFor(db: Db, owner: Owner, ids: string[], window: Interval, exclude: string | null): Promise<Map<string, Interval[]>> {
   const map = new Map<string, Interval[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return map;
   // A room stays busy through its turnover buffer, up to room_free_at.
@@ -72,16 +72,17 @@ async function busyFor(db: Db, owner: Owner, ids: string[], window: Interval): P
     .where('status', 'in', [...LIVE_CONSULTATION_STATUSES])
     .where('starts_at', '<', new Date(window.end))
     .where(endColumn, '>', new Date(window.start))
+    .$if(exclude !== null, (qb) => qb.where('id', '!=', exclude!))
     .execute();
   for (const r of rows) map.get(r[owner] as string)?.push(toInterval(r));
   return map;
 }
 
-async function calendars(db: Db, owner: Owner, ids: string[], window: Interval): Promise<OwnerCalendar[]> {
+async function calendars(db: Db, owner: Owner, ids: string[], window: Interval, exclude: string | null): Promise<OwnerCalendar[]> {
   const [rules, blackouts, busy] = await Promise.all([
     rulesFor(db, owner, ids),
     blackoutsFor(db, owner, ids, window),
-    busyFor(db, owner, ids, window),
+    busyFor(db, owner, ids, window, exclude),
   ]);
   return ids.map((id) => ({
     id,
@@ -93,8 +94,16 @@ async function calendars(db: Db, owner: Owner, ids: string[], window: Interval):
 
 export async function loadAvailability(
   db: Db,
-  q: { companyId: string; buyerEmail: string | null; window: Interval; interpreterLanguage: string | null },
+  q: {
+    companyId: string;
+    buyerEmail: string | null;
+    window: Interval;
+    interpreterLanguage: string | null;
+    /** A consultation being rescheduled: its own time must not block its new one. */
+    excludeConsultationId?: string | null;
+  },
 ): Promise<AvailabilityData> {
+  const exclude = q.excludeConsultationId ?? null;
   const rooms = await db.selectFrom('rooms').select('id').where('active', '=', true).orderBy('id').execute();
   const interpreterIds = q.interpreterLanguage
     ? (
@@ -119,13 +128,14 @@ export async function loadAvailability(
           .where('c.status', 'in', [...LIVE_CONSULTATION_STATUSES])
           .where('c.starts_at', '<', new Date(q.window.end))
           .where('c.ends_at', '>', new Date(q.window.start))
+          .$if(exclude !== null, (qb) => qb.where('c.id', '!=', exclude!))
           .execute()
       ).map(toInterval)
     : [];
 
   // Sequential on purpose: on PGlite there is one connection, and these are small.
-  const [company] = await calendars(db, 'company_id', [q.companyId], q.window);
-  const roomCalendars = await calendars(db, 'room_id', rooms.map((r) => r.id), q.window);
-  const interpreters = interpreterIds ? await calendars(db, 'interpreter_id', interpreterIds, q.window) : null;
+  const [company] = await calendars(db, 'company_id', [q.companyId], q.window, exclude);
+  const roomCalendars = await calendars(db, 'room_id', rooms.map((r) => r.id), q.window, exclude);
+  const interpreters = interpreterIds ? await calendars(db, 'interpreter_id', interpreterIds, q.window, exclude) : null;
   return { company: company!, buyerBusy, rooms: roomCalendars, interpreters };
 }

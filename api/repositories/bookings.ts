@@ -1,7 +1,7 @@
 // Writes of a booking. Each takes a transaction (or db) so the service decides the boundary.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ConsultationEvent, Database, InterpreterPreference } from '../db/schema.ts';
+import { LIVE_CONSULTATION_STATUSES, type ConsultationEvent, type Database, type InterpreterPreference } from '../db/schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -155,4 +155,59 @@ export async function findConsultation(db: Db, id: string): Promise<Consultation
 export async function findConsultationByToken(db: Db, token: string): Promise<ConsultationView | undefined> {
   const row = await consultationQuery(db).where('c.manage_token_hash', '=', hashToken(token)).executeTakeFirst();
   return row ? { ...row, companyName: row.companyName ?? '' } : undefined;
+}
+
+/** The internal facts of a booking behind a manage token, for reschedule and cancel. */
+export async function findBookingByToken(db: Db, token: string) {
+  return db
+    .selectFrom('consultations as c')
+    .innerJoin('meeting_requests as m', 'm.id', 'c.meeting_request_id')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .select([
+      'c.id', 'c.meeting_request_id as meetingRequestId', 'c.company_id as companyId', 'c.buyer_id as buyerId',
+      'c.status', 'c.starts_at as startsAt', 'c.ends_at as endsAt', 'c.interpreter_language as interpreterLanguage',
+      'm.time_zone as buyerTimeZone', 'm.language', 'b.email as buyerEmail',
+    ])
+    .where('c.manage_token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+}
+
+/**
+ * Moves a live consultation in place: the exclusion constraints check the new time against
+ * every other booking, and the old time is released by the same statement, so there are
+ * never two live bookings. Returns false when the consultation is no longer live.
+ */
+export async function moveConsultation(
+  db: Db,
+  c: { id: string; roomId: string; interpreterId: string | null; startsAt: Date; endsAt: Date; roomFreeAt: Date },
+): Promise<boolean> {
+  const row = await db
+    .updateTable('consultations')
+    .set((eb) => ({
+      room_id: c.roomId,
+      interpreter_id: c.interpreterId,
+      starts_at: c.startsAt,
+      ends_at: c.endsAt,
+      room_free_at: c.roomFreeAt,
+      ics_sequence: eb('ics_sequence', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('id', '=', c.id)
+    .where('status', 'in', [...LIVE_CONSULTATION_STATUSES])
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function cancelConsultation(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .updateTable('consultations')
+    .set((eb) => ({ status: 'cancelled', ics_sequence: eb('ics_sequence', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .where('status', 'in', [...LIVE_CONSULTATION_STATUSES])
+    .returning('meeting_request_id')
+    .executeTakeFirst();
+  if (!row) return false;
+  await setMeetingRequestStatus(db, row.meeting_request_id, 'cancelled');
+  return true;
 }

@@ -60,3 +60,8 @@ export async function findBookableByCompanySlug(db: Db, slug: string): Promise<B
     productId: null,
   };
 }
+
+export async function findBookableByCompanyId(db: Db, id: string): Promise<BookableCompany | undefined> {
+  const row = await db.selectFrom('companies').select('slug').where('id', '=', id).executeTakeFirst();
+  return row ? findBookableByCompanySlug(db, row.slug) : undefined;
+}

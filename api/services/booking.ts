@@ -52,16 +52,17 @@ function toResource(cal: OwnerCalendar, defaults: WeeklyRule[], window: Interval
   };
 }
 
-type SlotSearch = {
+export type SlotSearch = {
   company: BookableCompany;
   buyerTimeZone: string;
   buyerEmail: string | null;
   language: string;
   interpreter: InterpreterPreference;
   window: Interval;
+  excludeConsultationId?: string | null;
 };
 
-async function computeSlots(deps: BookingDeps, q: SlotSearch, now: number): Promise<Slot[]> {
+export async function computeSlots(deps: BookingDeps, q: SlotSearch, now: number): Promise<Slot[]> {
   const rules = deps.config.scheduling;
   const window = bookableWindow(now, q.window, rules);
   if (window.end <= window.start) return [];
@@ -70,6 +71,7 @@ async function computeSlots(deps: BookingDeps, q: SlotSearch, now: number): Prom
   const lang = interpreterLanguage(q.interpreter, q.language, q.company.languages);
   const data = await loadAvailability(deps.db, {
     companyId: q.company.id, buyerEmail: q.buyerEmail, window: readWindow, interpreterLanguage: lang,
+    excludeConsultationId: q.excludeConsultationId ?? null,
   });
   return bookableSlots({
     now,

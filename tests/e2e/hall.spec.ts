@@ -27,6 +27,7 @@ test.describe('buyer journey', () => {
     const choice = form.locator('.slots input[type=radio]').nth(1);
     await expect(choice).toBeVisible();
     const chosenLabel = (await choice.locator('..').innerText()).split('·')[0]!.trim();
+    const chosenInstant = await choice.inputValue();
     await choice.check();
     await form.getByRole('button', { name: 'Request a video meeting' }).click();
 
@@ -37,12 +38,28 @@ test.describe('buyer journey', () => {
     await expect(page.getByTestId('korea-time')).toContainText('(Asia/Seoul)');
     await expect(page.getByTestId('room')).toContainText(/Room|Booth/);
 
-    // The private manage link shows the same meeting.
+    // The private manage link shows the same instant, in both zones.
     const manageHref = await confirmation.getByRole('link', { name: 'manage your meeting' }).getAttribute('href');
-    const manage = await page.request.get(manageHref!, { headers: { accept: 'application/json' } });
-    expect(manage.status()).toBe(200);
-    const view = (await manage.json()) as { buyerTime: { timeZone: string } };
-    expect(view.buyerTime.timeZone).toBe('America/New_York');
+    const view = async () => (await (await page.request.get(manageHref!, { headers: { accept: 'application/json' } })).json()) as {
+      startsAt: string; status: string; buyerTime: { timeZone: string };
+    };
+    expect((await view()).startsAt).toBe(chosenInstant);
+    expect((await view()).buyerTime.timeZone).toBe('America/New_York');
+
+    // Reschedule on the manage page, then cancel: each visible to the buyer and in the data.
+    await page.goto(manageHref!);
+    await expect(page.getByTestId('buyer-time')).toContainText('(America/New_York)');
+    await expect(page.getByTestId('korea-time')).toContainText('(Asia/Seoul)');
+    const newStart = await page.getByLabel('New time').locator('option').nth(2).getAttribute('value');
+    await page.getByLabel('New time').selectOption(newStart!);
+    await page.getByRole('button', { name: 'Move' }).click();
+    await expect(page.getByRole('status')).toContainText('Your meeting has been moved.');
+    expect((await view()).startsAt).toBe(newStart);
+
+    await page.getByRole('button', { name: 'Cancel this meeting' }).click();
+    await expect(page.getByRole('status')).toContainText('Your meeting has been cancelled.');
+    await expect(page.getByTestId('status')).toHaveText('cancelled');
+    expect((await view()).status).toBe('cancelled');
   });
 
   test('search forgives a typo and leads to the product', async ({ page, request }) => {

@@ -1,11 +1,10 @@
-// Slots, meeting requests and the buyer's private manage link.
+// Slots and meeting requests (the manage link is in manage.ts).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { escapeHtml } from '../../lib/html.ts';
 import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../errors.ts';
-import { listSlots, requestMeeting, slotView, type BookingDeps, type MeetingRequestResult } from '../../services/booking.ts';
+import { listSlots, requestMeeting, type BookingDeps, type MeetingRequestResult } from '../../services/booking.ts';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../../repositories/idempotency.ts';
 import { hashBody } from '../../lib/hash-body.ts';
-import { findConsultationByToken, type ConsultationView } from '../../repositories/bookings.ts';
+import { consultationJson } from '../consultation-json.ts';
 import {
   ConsultationSchema, MeetingRequestBody, QueuedSchema, SlotSchema, SlotsQuery, Slug,
 } from '../schemas.ts';
@@ -52,49 +51,6 @@ const requestRoute = createRoute({
   },
 });
 
-const manageRoute = createRoute({
-  method: 'get',
-  path: '/manage/{token}',
-  tags: ['Meetings'],
-  summary: 'The buyer\'s private view of a consultation (HTML, or JSON with Accept: application/json)',
-  request: { params: z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) }) },
-  responses: {
-    200: { description: 'The consultation', content: { 'application/json': { schema: ConsultationSchema }, 'text/html': { schema: z.string() } } },
-    ...problemResponses,
-  },
-});
-
-export function consultationJson(c: ConsultationView, videoBaseUrl: string, manageUrl?: string) {
-  const times = slotView({ start: c.startsAt.getTime(), end: c.endsAt.getTime() }, c.buyerTimeZone, c.companyTimeZone);
-  return {
-    id: c.meetingRequestId,
-    status: c.status,
-    startsAt: times.start,
-    endsAt: times.end,
-    buyerTime: times.buyerTime,
-    koreaTime: times.koreaTime,
-    company: { slug: c.companySlug, name: c.companyName },
-    room: { name: c.roomName, location: c.roomLocation },
-    interpreter: c.interpreterLanguage ? { language: c.interpreterLanguage } : null,
-    videoUrl: `${videoBaseUrl}${c.videoRoom}`,
-    ...(manageUrl ? { manageUrl } : {}),
-  };
-}
-
-function manageHtml(v: ReturnType<typeof consultationJson>): string {
-  const e = escapeHtml;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>Your video meeting · Pavilion</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}dt{font-weight:600}</style></head>
-<body><main><h1>Your video meeting with ${e(v.company.name)}</h1><dl>
-<dt>Status</dt><dd>${e(v.status)}</dd>
-<dt>Your time</dt><dd>${e(v.buyerTime.start)} (${e(v.buyerTime.timeZone)})</dd>
-<dt>Korea time</dt><dd>${e(v.koreaTime.start)} (${e(v.koreaTime.timeZone)})</dd>
-<dt>Room</dt><dd>${e(v.room.name)}, ${e(v.room.location)}</dd>
-<dt>Interpreter</dt><dd>${v.interpreter ? e(v.interpreter.language) : 'none'}</dd>
-<dt>Video link</dt><dd><a href="${e(v.videoUrl)}" rel="noopener">${e(v.videoUrl)}</a></dd>
-</dl></main></body></html>`;
-}
 
 export function registerMeetingRoutes(app: OpenAPIHono, deps: BookingDeps) {
   const slotsHandler = (kind: 'products' | 'companies') =>
@@ -169,14 +125,4 @@ export function registerMeetingRoutes(app: OpenAPIHono, deps: BookingDeps) {
     }
   });
 
-  app.openapi(manageRoute, async (c) => {
-    const { token } = c.req.valid('param');
-    const found = await findConsultationByToken(deps.db, token);
-    if (!found) throw new NotFoundError('This link is not valid.');
-    const view = consultationJson(found, deps.config.videoBaseUrl);
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(view, 200);
-    return c.html(manageHtml(view), 200);
-  });
 }

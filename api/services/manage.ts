@@ -1,0 +1,111 @@
+// What a buyer can do with their private manage link: see, reschedule and cancel their
+// consultation, until it has ended.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { ConflictError, GoneError, NotFoundError } from '../errors.ts';
+import { DAY, MINUTE } from '../scheduling/intervals.ts';
+import { findBookableByCompanyId } from '../repositories/catalogue.ts';
+import {
+  cancelConsultation, findBookingByToken, findConsultation, moveConsultation, recordEvent, type ConsultationView,
+} from '../repositories/bookings.ts';
+import { computeSlots, slotView, type BookingDeps, type SlotSearch, type SlotView } from './booking.ts';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+async function liveBooking(deps: BookingDeps, token: string) {
+  const booking = await findBookingByToken(deps.db, token);
+  if (!booking) throw new NotFoundError('This link is not valid.');
+  if (booking.endsAt.getTime() <= deps.now()) throw new GoneError('This meeting has ended; its link no longer works.');
+  return booking;
+}
+
+export async function viewByToken(deps: BookingDeps, token: string): Promise<ConsultationView> {
+  const booking = await liveBooking(deps, token);
+  const view = await findConsultation(deps.db, booking.id);
+  if (!view) throw new NotFoundError('This link is not valid.');
+  return view;
+}
+
+async function slotSearchFor(deps: BookingDeps, booking: NonNullable<Awaited<ReturnType<typeof findBookingByToken>>>): Promise<SlotSearch> {
+  const company = await findBookableByCompanyId(deps.db, booking.companyId);
+  if (!company) throw new ConflictError('The company is not taking meetings at the moment.');
+  const now = deps.now();
+  return {
+    company,
+    buyerTimeZone: booking.buyerTimeZone,
+    buyerEmail: booking.buyerEmail,
+    // Keep what was booked: an interpreter for the same language, or none.
+    language: booking.interpreterLanguage ?? booking.language,
+    interpreter: booking.interpreterLanguage ? 'required' : 'none',
+    window: { start: now, end: now + deps.config.scheduling.horizonDays * DAY },
+    excludeConsultationId: booking.id,
+  };
+}
+
+export async function rescheduleOptions(deps: BookingDeps, token: string, limit = 40): Promise<SlotView[]> {
+  const booking = await liveBooking(deps, token);
+  if (booking.status === 'cancelled') return [];
+  const search = await slotSearchFor(deps, booking);
+  const slots = await computeSlots(deps, search, deps.now());
+  return slots
+    .filter((s) => s.start !== booking.startsAt.getTime())
+    .slice(0, limit)
+    .map((s) => slotView(s, booking.buyerTimeZone, search.company.timeZone));
+}
+
+export async function rescheduleByToken(deps: BookingDeps, token: string, start: Date): Promise<ConsultationView> {
+  const booking = await liveBooking(deps, token);
+  if (!['held', 'scheduled', 'confirmed'].includes(booking.status)) {
+    throw new ConflictError(`This meeting is ${booking.status} and cannot be moved.`);
+  }
+  const search = await slotSearchFor(deps, booking);
+  const now = deps.now();
+  const alternatives = async () =>
+    (await computeSlots(deps, search, now)).slice(0, 10).map((s) => slotView(s, booking.buyerTimeZone, search.company.timeZone));
+
+  const slot = (await computeSlots(deps, search, now)).find((s) => s.start === start.getTime());
+  if (!slot) throw new ConflictError('That time cannot be booked. Please pick another.', { alternatives: await alternatives() });
+
+  const buffer = deps.config.scheduling.roomBufferMinutes * MINUTE;
+  for (const roomId of slot.roomIds) {
+    for (const interpreterId of booking.interpreterLanguage ? slot.interpreterIds : [null]) {
+      try {
+        const moved = await deps.db.transaction().execute(async (trx) => {
+          const ok = await moveConsultation(trx, {
+            id: booking.id, roomId, interpreterId,
+            startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer),
+          });
+          if (ok) {
+            await recordEvent(trx, {
+              meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'rescheduled', actorType: 'buyer',
+              actorId: booking.buyerId, details: { from: booking.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
+            });
+          }
+          return ok;
+        });
+        if (!moved) throw new ConflictError('This meeting was cancelled meanwhile.');
+        const view = await findConsultation(deps.db, booking.id);
+        if (!view) throw new NotFoundError('This link is not valid.');
+        return view;
+      } catch (err) {
+        if ((err as { code?: string }).code === EXCLUSION_VIOLATION) continue; // lost a race: next room/interpreter
+        throw err;
+      }
+    }
+  }
+  throw new ConflictError('That time was just taken. Please pick another.', { alternatives: await alternatives() });
+}
+
+export async function cancelByToken(deps: BookingDeps, token: string): Promise<ConsultationView> {
+  const booking = await liveBooking(deps, token);
+  await deps.db.transaction().execute(async (trx: Kysely<Database>) => {
+    if (await cancelConsultation(trx, booking.id)) {
+      await recordEvent(trx, {
+        meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'cancelled', actorType: 'buyer', actorId: booking.buyerId,
+      });
+    }
+  });
+  const view = await findConsultation(deps.db, booking.id);
+  if (!view) throw new NotFoundError('This link is not valid.');
+  return view;
+}
