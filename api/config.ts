@@ -9,6 +9,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: optionalUrl,
+  TEST_DATABASE_URL: optionalUrl,
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_BIN: z.string().optional(),
@@ -26,6 +27,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Server on which tests and benchmarks create scratch databases (default: databaseUrl). */
+  testDatabaseUrl: string | undefined;
   meili: { url: string | undefined; masterKey: string | undefined; bin: string | undefined };
   publicUrl: string;
   videoBaseUrl: string;
@@ -50,6 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    testDatabaseUrl: e.TEST_DATABASE_URL ?? e.DATABASE_URL,
     meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, bin: e.MEILI_BIN },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     videoBaseUrl: e.VIDEO_BASE_URL.endsWith('/') ? e.VIDEO_BASE_URL : `${e.VIDEO_BASE_URL}/`,

@@ -196,6 +196,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (num_nonnulls(company_id, room_id, interpreter_id) = 1)
     )`.execute(db);
 
+  await sql`CREATE INDEX availability_rules_company_idx ON availability_rules (company_id) WHERE company_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX availability_rules_room_idx ON availability_rules (room_id) WHERE room_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX availability_rules_interpreter_idx ON availability_rules (interpreter_id) WHERE interpreter_id IS NOT NULL`.execute(db);
+
   await sql`
     CREATE TABLE blackouts (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -208,6 +212,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (starts_at < ends_at),
       CHECK (num_nonnulls(company_id, room_id, interpreter_id) <= 1)
     )`.execute(db);
+  await sql`CREATE INDEX blackouts_period_idx ON blackouts (starts_at, ends_at)`.execute(db);
 
   await sql`
     CREATE TABLE meeting_requests (

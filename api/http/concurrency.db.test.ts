@@ -4,18 +4,19 @@
 // (TEST_DATABASE_URL or DATABASE_URL, as in CI); elsewhere it is skipped for that reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../test-support/test-database.ts';
+import { createScratchDatabase } from '../test-support/test-database.ts';
 import { startApiProcess, type ApiProcess } from '../test-support/api-processes.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { loadConfig } from '../config.ts';
 
-const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+const serverUrl = loadConfig().testDatabaseUrl;
 
 describe.skipIf(!serverUrl)('bookings under concurrency across two API processes', () => {
-  let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+  let handle: Awaited<ReturnType<typeof createScratchDatabase>>;
   let apis: ApiProcess[] = [];
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
+    handle = await createScratchDatabase(serverUrl!, 'pavilion_test');
     await migrateToLatest(handle.db);
     const { db } = handle;
     const pavilion = await db.insertInto('pavilions').values({ slug: 'power', names: JSON.stringify({ en: 'Power' }) }).returning('id').executeTakeFirstOrThrow();
@@ -30,11 +31,7 @@ describe.skipIf(!serverUrl)('bookings under concurrency across two API processes
     for (const n of [1, 2]) await db.insertInto('rooms').values({ name: `Room ${n}`, location: 'Seoul', region: 'Seoul' }).execute();
     const interpreter = await db.insertInto('interpreters').values({ name: 'Ja 1', email: 'ja1@interpreters.test' }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('interpreter_languages').values({ interpreter_id: interpreter.id, language: 'ja' }).execute();
-    // Both processes share the database named by the handle's pool.
-    const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(db);
-    const url = new URL(serverUrl!);
-    url.pathname = `/${rows[0]!.db}`;
-    apis = await Promise.all([startApiProcess(url.toString()), startApiProcess(url.toString())]);
+    apis = await Promise.all([startApiProcess(handle.url), startApiProcess(handle.url)]);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,11 +1,12 @@
-// Everything the slot computation needs, read in one go for a window.
-import type { Kysely } from 'kysely';
+// Everything the slot computation needs for a window, in three queries: the resources with
+// their weekly hours, the blackouts, and the live bookings. (Round trips, not rows, are
+// what a booking pays for most.)
+import { sql, type Kysely } from 'kysely';
 import { LIVE_CONSULTATION_STATUSES, type Database } from '../db/schema.ts';
 import type { Interval } from '../scheduling/intervals.ts';
 import type { WeeklyRule } from '../scheduling/weekly-hours.ts';
 
 type Db = Kysely<Database>;
-type Owner = 'company_id' | 'room_id' | 'interpreter_id';
 
 export type OwnerCalendar = { id: string; rules: WeeklyRule[]; blackouts: Interval[]; busy: Interval[] };
 
@@ -16,81 +17,7 @@ export type AvailabilityData = {
   interpreters: OwnerCalendar[] | null;
 };
 
-const toInterval = (r: { starts_at: Date; ends_at: Date }): Interval => ({
-  start: r.starts_at.getTime(),
-  end: r.ends_at.getTime(),
-});
-
-async function rulesFor(db: Db, owner: Owner, ids: string[]): Promise<Map<string, WeeklyRule[]>> {
-  const map = new Map<string, WeeklyRule[]>();
-  if (ids.length === 0) return map;
-  const rows = await db
-    .selectFrom('availability_rules')
-    .select([owner, 'weekday', 'start_time', 'end_time', 'time_zone'])
-    .where(owner, 'in', ids)
-    .execute();
-  for (const r of rows) {
-    const id = r[owner] as string;
-    const list = map.get(id) ?? [];
-    list.push({ weekday: r.weekday, start: r.start_time, end: r.end_time, timeZone: r.time_zone });
-    map.set(id, list);
-  }
-  return map;
-}
-
-/** Blackouts of each owner plus programme-wide ones (no owner), overlapping the window. */
-async function blackoutsFor(db: Db, owner: Owner, ids: string[], window: Interval): Promise<Map<string, Interval[]>> {
-  const rows = await db
-    .selectFrom('blackouts')
-    .select([owner, 'company_id', 'room_id', 'interpreter_id', 'starts_at', 'ends_at'])
-    .where('starts_at', '<', new Date(window.end))
-    .where('ends_at', '>', new Date(window.start))
-    .where((eb) =>
-      eb.or([
-        ...(ids.length ? [eb(owner, 'in', ids)] : []),
-        eb.and([eb('company_id', 'is', null), eb('room_id', 'is', null), eb('interpreter_id', 'is', null)]),
-      ]),
-    )
-    .execute();
-  const map = new Map<string, Interval[]>(ids.map((id) => [id, []]));
-  for (const r of rows) {
-    const target = r[owner] as string | null;
-    for (const id of target ? [target] : ids) map.get(id)?.push(toInterval(r));
-  }
-  return map;
-}
-
-async function busyFor(db: Db, owner: Owner, ids: string[], window: Interval, exclude: string | null): Promise<Map<string, Interval[]>> {
-  const map = new Map<string, Interval[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return map;
-  // A room stays busy through its turnover buffer, up to room_free_at.
-  const endColumn = owner === 'room_id' ? 'room_free_at' : 'ends_at';
-  const rows = await db
-    .selectFrom('consultations')
-    .select([owner, 'starts_at', `${endColumn} as ends_at`])
-    .where(owner, 'in', ids)
-    .where('status', 'in', [...LIVE_CONSULTATION_STATUSES])
-    .where('starts_at', '<', new Date(window.end))
-    .where(endColumn, '>', new Date(window.start))
-    .$if(exclude !== null, (qb) => qb.where('id', '!=', exclude!))
-    .execute();
-  for (const r of rows) map.get(r[owner] as string)?.push(toInterval(r));
-  return map;
-}
-
-async function calendars(db: Db, owner: Owner, ids: string[], window: Interval, exclude: string | null): Promise<OwnerCalendar[]> {
-  const [rules, blackouts, busy] = await Promise.all([
-    rulesFor(db, owner, ids),
-    blackoutsFor(db, owner, ids, window),
-    busyFor(db, owner, ids, window, exclude),
-  ]);
-  return ids.map((id) => ({
-    id,
-    rules: rules.get(id) ?? [],
-    blackouts: blackouts.get(id) ?? [],
-    busy: busy.get(id) ?? [],
-  }));
-}
+type Kind = 'company' | 'room' | 'interpreter';
 
 export async function loadAvailability(
   db: Db,
@@ -103,39 +30,71 @@ export async function loadAvailability(
     excludeConsultationId?: string | null;
   },
 ): Promise<AvailabilityData> {
-  const exclude = q.excludeConsultationId ?? null;
-  const rooms = await db.selectFrom('rooms').select('id').where('active', '=', true).orderBy('id').execute();
-  const interpreterIds = q.interpreterLanguage
-    ? (
-        await db
-          .selectFrom('interpreters as i')
-          .innerJoin('interpreter_languages as l', 'l.interpreter_id', 'i.id')
-          .select('i.id')
-          .where('i.active', '=', true)
-          .where('l.language', '=', q.interpreterLanguage)
-          .orderBy('i.id')
-          .execute()
-      ).map((r) => r.id)
-    : null;
+  const from = new Date(q.window.start);
+  const to = new Date(q.window.end);
+  const live = sql.join([...LIVE_CONSULTATION_STATUSES]);
 
-  const buyerBusy = q.buyerEmail
-    ? (
-        await db
-          .selectFrom('consultations as c')
-          .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-          .select(['c.starts_at', 'c.ends_at'])
-          .where('b.email', '=', q.buyerEmail)
-          .where('c.status', 'in', [...LIVE_CONSULTATION_STATUSES])
-          .where('c.starts_at', '<', new Date(q.window.end))
-          .where('c.ends_at', '>', new Date(q.window.start))
-          .$if(exclude !== null, (qb) => qb.where('c.id', '!=', exclude!))
-          .execute()
-      ).map(toInterval)
-    : [];
+  const [resources, blackouts, bookings] = await Promise.all([
+    sql<{ kind: Kind; id: string; weekday: number | null; start_time: string | null; end_time: string | null; time_zone: string | null }>`
+      with res as (
+        select 'company' as kind, ${q.companyId}::bigint as id
+        union all select 'room', id from rooms where active
+        union all select 'interpreter', i.id from interpreters i
+          join interpreter_languages l on l.interpreter_id = i.id
+          where i.active and l.language = ${q.interpreterLanguage ?? ''} and ${q.interpreterLanguage !== null}
+      )
+      select res.kind, res.id, r.weekday, r.start_time, r.end_time, r.time_zone
+      from res left join availability_rules r
+        on (res.kind = 'company' and r.company_id = res.id)
+        or (res.kind = 'room' and r.room_id = res.id)
+        or (res.kind = 'interpreter' and r.interpreter_id = res.id)
+      order by res.kind, res.id`.execute(db),
+    sql<{ company_id: string | null; room_id: string | null; interpreter_id: string | null; starts_at: Date; ends_at: Date }>`
+      select company_id, room_id, interpreter_id, starts_at, ends_at from blackouts
+      where starts_at < ${to} and ends_at > ${from} and (company_id is null or company_id = ${q.companyId})`.execute(db),
+    // Every live booking in the window, whoever it is for: rooms and interpreters are
+    // shared by all companies. A room is busy until room_free_at (its turnover buffer).
+    sql<{ company_id: string; room_id: string; interpreter_id: string | null; buyer_email: string; starts_at: Date; ends_at: Date; room_free_at: Date }>`
+      select c.company_id, c.room_id, c.interpreter_id, b.email as buyer_email, c.starts_at, c.ends_at, c.room_free_at
+      from consultations c join buyers b on b.id = c.buyer_id
+      where c.status in (${live}) and c.starts_at < ${to} and c.room_free_at > ${from}
+        and c.id <> ${q.excludeConsultationId ?? '0'}::bigint`.execute(db),
+  ]);
 
-  // Sequential on purpose: on PGlite there is one connection, and these are small.
-  const [company] = await calendars(db, 'company_id', [q.companyId], q.window, exclude);
-  const roomCalendars = await calendars(db, 'room_id', rooms.map((r) => r.id), q.window, exclude);
-  const interpreters = interpreterIds ? await calendars(db, 'interpreter_id', interpreterIds, q.window, exclude) : null;
-  return { company: company!, buyerBusy, rooms: roomCalendars, interpreters };
+  const calendars = new Map<string, OwnerCalendar>();
+  const key = (kind: Kind, id: string) => `${kind}:${id}`;
+  const order: Record<Kind, string[]> = { company: [], room: [], interpreter: [] };
+  for (const r of resources.rows) {
+    const k = key(r.kind, r.id);
+    let cal = calendars.get(k);
+    if (!cal) {
+      cal = { id: r.id, rules: [], blackouts: [], busy: [] };
+      calendars.set(k, cal);
+      order[r.kind].push(r.id);
+    }
+    if (r.weekday !== null) cal.rules.push({ weekday: r.weekday, start: r.start_time!, end: r.end_time!, timeZone: r.time_zone! });
+  }
+  for (const b of blackouts.rows) {
+    const span = { start: b.starts_at.getTime(), end: b.ends_at.getTime() };
+    if (b.company_id) calendars.get(key('company', b.company_id))?.blackouts.push(span);
+    else if (b.room_id) calendars.get(key('room', b.room_id))?.blackouts.push(span);
+    else if (b.interpreter_id) calendars.get(key('interpreter', b.interpreter_id))?.blackouts.push(span);
+    else for (const cal of calendars.values()) cal.blackouts.push(span); // programme-wide, e.g. a public holiday
+  }
+  const buyerBusy: Interval[] = [];
+  for (const c of bookings.rows) {
+    const meeting = { start: c.starts_at.getTime(), end: c.ends_at.getTime() };
+    if (c.company_id === q.companyId) calendars.get(key('company', c.company_id))?.busy.push(meeting);
+    calendars.get(key('room', c.room_id))?.busy.push({ start: meeting.start, end: c.room_free_at.getTime() });
+    if (c.interpreter_id) calendars.get(key('interpreter', c.interpreter_id))?.busy.push(meeting);
+    if (q.buyerEmail !== null && c.buyer_email === q.buyerEmail) buyerBusy.push(meeting);
+  }
+
+  const list = (kind: Kind) => order[kind].map((id) => calendars.get(key(kind, id))!);
+  return {
+    company: list('company')[0]!,
+    buyerBusy,
+    rooms: list('room'),
+    interpreters: q.interpreterLanguage === null ? null : list('interpreter'),
+  };
 }

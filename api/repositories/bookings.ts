@@ -1,6 +1,6 @@
 // Writes of a booking. Each takes a transaction (or db) so the service decides the boundary.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { LIVE_CONSULTATION_STATUSES, type ConsultationEvent, type Database, type InterpreterPreference } from '../db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -20,36 +20,36 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
  * an anonymous request: whoever knows an e-mail address must not be able to rename its owner. */
 export async function findOrCreateBuyer(db: Db, b: BuyerDetails): Promise<string> {
   const email = b.email.toLowerCase();
-  const inserted = await db
-    .insertInto('buyers')
-    .values({ email, name: b.name, company_name: b.company, country: b.country, language: b.language, time_zone: b.timeZone })
-    .onConflict((oc) => oc.column('email').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return inserted.id;
-  const row = await db.selectFrom('buyers').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  return row.id;
+  // One round trip: insert, or (when the e-mail is known) read the existing id.
+  const { rows } = await sql<{ id: string }>`
+    with inserted as (
+      insert into buyers (email, name, company_name, country, language, time_zone)
+      values (${email}, ${b.name}, ${b.company}, ${b.country}, ${b.language}, ${b.timeZone})
+      on conflict (email) do nothing
+      returning id
+    )
+    select id from inserted union all select id from buyers where email = ${email}
+    limit 1`.execute(db);
+  if (!rows[0]) throw new Error('buyer could not be stored');
+  return rows[0].id;
 }
 
+/** Stores a meeting request and its 'requested' history entry in one statement. */
 export async function insertMeetingRequest(
   db: Db,
   r: { buyerId: string; companyId: string; productId: string | null; preferredSlots: Date[]; interpreter: InterpreterPreference; language: string; timeZone: string; message: string },
 ): Promise<string> {
-  const row = await db
-    .insertInto('meeting_requests')
-    .values({
-      buyer_id: r.buyerId,
-      company_id: r.companyId,
-      product_id: r.productId,
-      preferred_slots: r.preferredSlots,
-      interpreter: r.interpreter,
-      language: r.language,
-      time_zone: r.timeZone,
-      message: r.message,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const { rows } = await sql<{ id: string }>`
+    with request as (
+      insert into meeting_requests (buyer_id, company_id, product_id, preferred_slots, interpreter, language, time_zone, message)
+      values (${r.buyerId}, ${r.companyId}, ${r.productId}, ${r.preferredSlots}::timestamptz[], ${r.interpreter}, ${r.language}, ${r.timeZone}, ${r.message})
+      returning id
+    ), event as (
+      insert into consultation_events (meeting_request_id, event, actor_type, actor_id)
+      select id, 'requested', 'buyer', ${r.buyerId} from request
+    )
+    select id from request`.execute(db);
+  return rows[0]!.id;
 }
 
 export async function setMeetingRequestStatus(db: Db, id: string, status: 'queued' | 'scheduled' | 'cancelled') {
@@ -57,9 +57,10 @@ export async function setMeetingRequestStatus(db: Db, id: string, status: 'queue
 }
 
 /**
- * Inserts a consultation unless one of the exclusion constraints (company, buyer, room,
+ * Books a consultation unless one of the exclusion constraints (company, buyer, room,
  * interpreter) says the time is taken: then it returns undefined, leaving the transaction
- * usable so the caller can fall through to the next option.
+ * usable so the caller can fall through to the next option. On success the request is
+ * marked scheduled and the history written, in the same statement.
  */
 export async function tryInsertConsultation(
   db: Db,
@@ -69,26 +70,23 @@ export async function tryInsertConsultation(
     startsAt: Date; endsAt: Date; roomFreeAt: Date; videoRoom: string; manageTokenHash: string;
   },
 ): Promise<string | undefined> {
-  const row = await db
-    .insertInto('consultations')
-    .values({
-      meeting_request_id: c.meetingRequestId,
-      company_id: c.companyId,
-      buyer_id: c.buyerId,
-      room_id: c.roomId,
-      interpreter_id: c.interpreterId,
-      interpreter_language: c.interpreterLanguage,
-      starts_at: c.startsAt,
-      ends_at: c.endsAt,
-      room_free_at: c.roomFreeAt,
-      video_room: c.videoRoom,
-      manage_token_hash: c.manageTokenHash,
-      status: 'scheduled',
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id;
+  const { rows } = await sql<{ id: string }>`
+    with booked as (
+      insert into consultations (meeting_request_id, company_id, buyer_id, room_id, interpreter_id, interpreter_language,
+        starts_at, ends_at, room_free_at, video_room, manage_token_hash, status)
+      values (${c.meetingRequestId}, ${c.companyId}, ${c.buyerId}, ${c.roomId}, ${c.interpreterId}, ${c.interpreterLanguage},
+        ${c.startsAt}, ${c.endsAt}, ${c.roomFreeAt}, ${c.videoRoom}, ${c.manageTokenHash}, 'scheduled')
+      on conflict do nothing
+      returning id, meeting_request_id
+    ), request as (
+      update meeting_requests set status = 'scheduled', updated_at = now()
+      where id in (select meeting_request_id from booked)
+    ), event as (
+      insert into consultation_events (meeting_request_id, consultation_id, event, actor_type)
+      select meeting_request_id, id, 'scheduled', 'system' from booked
+    )
+    select id from booked`.execute(db);
+  return rows[0]?.id;
 }
 
 export async function recordEvent(

@@ -1,13 +1,14 @@
 // From a buyer's request to a booked consultation. Computes slots with the pure scheduling
 // code, then books in one transaction, falling through to the next option on a lost race.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database, InterpreterPreference } from '../db/schema.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { type Interval, MINUTE, DAY, normalise, subtract } from '../scheduling/intervals.ts';
 import { bookableSlots, bookableWindow, type Resource, type Slot } from '../scheduling/slots.ts';
-import { dailyHours, expandWeeklyHours, localIso, type WeeklyRule } from '../scheduling/weekly-hours.ts';
+import { dailyHours, localIso, type WeeklyRule } from '../scheduling/weekly-hours.ts';
+import { cachedWeeklyHours } from './hours-cache.ts';
 import { interpreterLanguage } from '../scheduling/interpreter.ts';
 import { loadAvailability, type OwnerCalendar } from '../repositories/availability.ts';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../repositories/catalogue.ts';
 import {
   type BuyerDetails, findConsultation, findOrCreateBuyer, hashToken, insertMeetingRequest, recordEvent,
-  setMeetingRequestStatus, tryInsertConsultation, type ConsultationView,
+  tryInsertConsultation, type ConsultationView,
 } from '../repositories/bookings.ts';
 
 export type BookingDeps = { db: Kysely<Database>; config: Config; now: () => number };
@@ -47,7 +48,7 @@ function toResource(cal: OwnerCalendar, defaults: WeeklyRule[], window: Interval
   const rules = cal.rules.length ? cal.rules : defaults;
   return {
     id: cal.id,
-    open: subtract(expandWeeklyHours(rules, window), normalise(cal.blackouts)),
+    open: subtract(cachedWeeklyHours(rules, window), normalise(cal.blackouts)),
     busy: normalise(cal.busy),
   };
 }
@@ -66,8 +67,9 @@ export async function computeSlots(deps: BookingDeps, q: SlotSearch, now: number
   const rules = deps.config.scheduling;
   const window = bookableWindow(now, q.window, rules);
   if (window.end <= window.start) return [];
-  // Read a little beyond the window so a room's buffer at the edge is seen.
-  const readWindow = { start: window.start - DAY, end: window.end + DAY };
+  // Read just beyond the window, so a booking (and a room's buffer) at its edges is seen.
+  const margin = (rules.slotMinutes + rules.roomBufferMinutes) * MINUTE;
+  const readWindow = { start: window.start - margin, end: window.end + margin };
   const lang = interpreterLanguage(q.interpreter, q.language, q.company.languages);
   const data = await loadAvailability(deps.db, {
     companyId: q.company.id, buyerEmail: q.buyerEmail, window: readWindow, interpreterLanguage: lang,
@@ -79,7 +81,7 @@ export async function computeSlots(deps: BookingDeps, q: SlotSearch, now: number
     rules,
     company: toResource(data.company, DEFAULT_HOURS.company(q.company.timeZone), readWindow),
     buyer: {
-      open: expandWeeklyHours(dailyHours(BUYER_LOCAL_HOURS.start, BUYER_LOCAL_HOURS.end, q.buyerTimeZone), readWindow),
+      open: cachedWeeklyHours(dailyHours(BUYER_LOCAL_HOURS.start, BUYER_LOCAL_HOURS.end, q.buyerTimeZone), readWindow),
       busy: normalise(data.buyerBusy),
     },
     rooms: data.rooms.map((r) => toResource(r, DEFAULT_HOURS.room, readWindow)),
@@ -135,11 +137,29 @@ function candidatesFor(slots: Slot[], preferred: Date[]): Slot[] {
   return preferred.map((d) => byStart.get(d.getTime())).filter((s): s is Slot => s !== undefined);
 }
 
+/** Starts at a random place so concurrent bookings of one time spread over the free rooms
+ * instead of all racing for the first. */
+function rotated<T>(list: T[]): T[] {
+  const k = list.length ? randomInt(list.length) : 0;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
+/** Where to look: around the buyer's chosen times, or widening from now for "first available". */
+function searchWindows(now: number, preferred: Date[], slotMs: number, horizonDays: number): Interval[] {
+  if (preferred.length > 0) {
+    const times = preferred.map((d) => d.getTime());
+    return [{ start: Math.min(...times), end: Math.max(...times) + slotMs }];
+  }
+  return [3, 10, horizonDays].filter((d, i, all) => d <= horizonDays || i === all.length - 1).map((d) => ({ start: now, end: now + d * DAY }));
+}
+
+class ChoicesTaken extends Error {}
+
 /**
  * Books the first of the buyer's preferred slots (or the first free one) that can still be
- * had; 202-style queued result when nothing can be placed; ConflictError with alternatives
- * when the chosen times are gone. `finalize` runs inside the booking's transaction (used
- * to store the idempotent answer atomically with the booking).
+ * had; a queued result when nothing can be placed; ConflictError with alternatives when
+ * the chosen times are gone (then nothing is stored). `finalize` runs inside the booking's
+ * transaction (used to store the idempotent answer atomically with the booking).
  */
 export async function requestMeeting(
   deps: BookingDeps,
@@ -149,28 +169,31 @@ export async function requestMeeting(
   const company = await resolveTarget(deps.db, input);
   const now = deps.now();
   const rules = deps.config.scheduling;
-  const horizon = { start: now, end: now + rules.horizonDays * DAY };
-  const search: SlotSearch = {
+  const slotMs = rules.slotMinutes * MINUTE;
+  const search = (window: Interval): SlotSearch => ({
     company, buyerTimeZone: input.buyer.timeZone, buyerEmail: input.buyer.email.toLowerCase(),
-    language: input.buyer.language, interpreter: input.interpreter, window: horizon,
-  };
-  const slots = await computeSlots(deps, search, now);
-  const candidates = candidatesFor(slots, input.preferredSlots);
+    language: input.buyer.language, interpreter: input.interpreter, window,
+  });
+  let candidates: Slot[] = [];
+  for (const window of searchWindows(now, input.preferredSlots, slotMs, rules.horizonDays)) {
+    candidates = candidatesFor(await computeSlots(deps, search(window), now), input.preferredSlots);
+    if (candidates.length > 0) break;
+  }
   const lang = interpreterLanguage(input.interpreter, input.buyer.language, company.languages);
+  const chose = input.preferredSlots.length > 0;
 
-  return deps.db.transaction().execute(async (trx): Promise<MeetingRequestResult> => {
+  const book = (placeable: Slot[]) => deps.db.transaction().execute(async (trx): Promise<MeetingRequestResult> => {
     const buyerId = await findOrCreateBuyer(trx, input.buyer);
     const requestId = await insertMeetingRequest(trx, {
       buyerId, companyId: company.id, productId: company.productId, preferredSlots: input.preferredSlots,
       interpreter: input.interpreter, language: input.buyer.language, timeZone: input.buyer.timeZone,
       message: input.message,
     });
-    await recordEvent(trx, { meetingRequestId: requestId, event: 'requested', actorType: 'buyer', actorId: buyerId });
 
     let attempts = 0;
-    for (const slot of candidates) {
-      for (const roomId of slot.roomIds) {
-        for (const interpreterId of lang ? slot.interpreterIds : [null]) {
+    for (const slot of placeable) {
+      for (const roomId of rotated(slot.roomIds)) {
+        for (const interpreterId of lang ? rotated(slot.interpreterIds) : [null]) {
           if (++attempts > MAX_ATTEMPTS) break;
           const manageToken = randomBytes(32).toString('base64url');
           const consultationId = await tryInsertConsultation(trx, {
@@ -182,8 +205,6 @@ export async function requestMeeting(
             manageTokenHash: hashToken(manageToken),
           });
           if (!consultationId) continue; // lost a race for this room/interpreter/time
-          await setMeetingRequestStatus(trx, requestId, 'scheduled');
-          await recordEvent(trx, { meetingRequestId: requestId, consultationId, event: 'scheduled', actorType: 'system' });
           const consultation = await findConsultation(trx, consultationId);
           if (!consultation) throw new Error('booked consultation vanished');
           const result = { status: 'scheduled' as const, requestId, consultation, manageToken };
@@ -192,19 +213,36 @@ export async function requestMeeting(
         }
       }
     }
-
-    if (input.preferredSlots.length > 0) {
-      // The buyer's choices are gone: nothing is stored, they pick again from what is free.
-      const fresh = await computeSlots({ ...deps, db: trx }, search, now);
-      if (fresh.length > 0) {
-        throw new ConflictError('None of the chosen times can be booked any more. Please pick another.', {
-          alternatives: fresh.slice(0, 10).map((s) => slotView(s, input.buyer.timeZone, company.timeZone)),
-        });
-      }
-    }
+    if (chose && placeable.length > 0) throw new ChoicesTaken(); // roll back: the buyer picks again
     await recordEvent(trx, { meetingRequestId: requestId, event: 'queued', actorType: 'system' });
     const result = { status: 'queued' as const, requestId };
     await finalize?.(trx, result);
     return result;
   });
+
+  if (!chose || candidates.length > 0) {
+    try {
+      return await book(candidates);
+    } catch (err) {
+      if (!(err instanceof ChoicesTaken)) throw err;
+    }
+  }
+  // Computed after the transaction, so no locks are held while we look: first near the
+  // time the buyer wanted, then ever wider.
+  const wanted = Math.min(...input.preferredSlots.map((d) => d.getTime()));
+  let alternatives: Slot[] = [];
+  for (const window of [
+    { start: wanted - DAY / 2, end: wanted + 1.5 * DAY },
+    { start: now, end: now + 7 * DAY },
+    { start: now, end: now + rules.horizonDays * DAY },
+  ]) {
+    alternatives = await computeSlots(deps, search(window), now);
+    if (alternatives.length > 0) break;
+  }
+  if (alternatives.length > 0) {
+    throw new ConflictError('None of the chosen times can be booked any more. Please pick another.', {
+      alternatives: alternatives.slice(0, 10).map((s) => slotView(s, input.buyer.timeZone, company.timeZone)),
+    });
+  }
+  return book([]); // nothing free at all: queued for staff
 }

@@ -3,12 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { loadConfig } from '../config.ts';
 
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const serverUrl = loadConfig().testDatabaseUrl;
   if (!serverUrl) return openDatabase({ pgliteDir: 'memory://' });
+  return createScratchDatabase(serverUrl, 'pavilion_test');
+}
 
-  const name = `pavilion_test_${randomBytes(6).toString('hex')}`;
+/** A fresh database on a PostgreSQL server; close() drops it. */
+export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<DatabaseHandle & { url: string }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -21,12 +26,23 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ url: url.toString() });
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const c = new pg.Client({ connectionString: admin.toString() });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // Our pool's connections may still be closing on the server: forcing the drop now
+        // would kill them mid-goodbye, and pg reports that as an unhandled error.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

@@ -1,4 +1,6 @@
 // Product search, answered by Meilisearch through the API so the master key stays here.
+// Filters, facets and sort are validated here; search/query.ts turns them into a
+// Meilisearch filter from a whitelist of attributes, with every value quoted.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { UnavailableError } from '../../errors.ts';
 import { ProblemSchema } from '../problem.ts';
@@ -14,28 +16,91 @@ export const SearchHitSchema = z
   .passthrough()
   .openapi('SearchHit');
 
+const FacetCountsSchema = z.record(z.string(), z.number().int());
+const FacetsSchema = z
+  .object({
+    pavilion: FacetCountsSchema,
+    category: FacetCountsSchema,
+    certifications: FacetCountsSchema,
+    exportMarkets: FacetCountsSchema,
+    companyRegion: FacetCountsSchema,
+    companyLanguages: FacetCountsSchema,
+  })
+  .partial()
+  .openapi('SearchFacets', { description: 'For each facet, value -> number of matching products (with facets=1).' });
+
 const SearchResultSchema = z
-  .object({ query: z.string(), hits: z.array(SearchHitSchema), estimatedTotalHits: z.number(), processingTimeMs: z.number() })
+  .object({
+    query: z.string(),
+    hits: z.array(SearchHitSchema),
+    estimatedTotalHits: z.number(),
+    processingTimeMs: z.number(),
+    facets: FacetsSchema.optional(),
+  })
   .openapi('SearchResult');
 
-export type SearchParams = { q: string; limit: number; offset: number; locale: string };
+export type SearchSort = 'relevance' | 'newest' | 'moq';
+export type SearchFilters = {
+  pavilion?: string | undefined;
+  category?: string | undefined;
+  certifications?: string[] | undefined;
+  exportMarkets?: string[] | undefined;
+  companyRegion?: string | undefined;
+  companyLanguages?: string[] | undefined;
+  moqMax?: number | undefined;
+};
+export type SearchParams = {
+  q: string;
+  limit: number;
+  offset: number;
+  locale: string;
+  /** Present only when the request filters; all given filters must hold. */
+  filters?: SearchFilters | undefined;
+  sort?: SearchSort | undefined;
+  facets?: boolean | undefined;
+};
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 /** null when search is off (no engine); the reason is in /api/health. */
 export type ProductSearch = ((p: SearchParams) => Promise<Omit<SearchResult, 'query'>>) | null;
+
+// Text values: printable, no control characters, trimmed, bounded.
+const label = (max: number) =>
+  // eslint-disable-next-line no-control-regex
+  z.string().trim().min(1).max(max).regex(/^[^\x00-\x1f\x7f]+$/, 'must not contain control characters');
+const slug = z.string().max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug (lowercase letters, digits, hyphens)');
+/** A parameter that may be repeated (?certification=CE&certification=FDA): always a list. */
+const repeated = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(item).max(max, `may be given at most ${max} times`)).optional();
+
+const SearchQuerySchema = z.object({
+  q: z.string().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  locale: z.enum(['en', 'ko', 'ja', 'zh', 'ru', 'vi']).default('en'),
+  pavilion: slug.optional().openapi({ description: 'Pavilion slug.', example: 'power-equipment' }),
+  category: slug.optional().openapi({ description: 'Category slug.', example: 'transformers' }),
+  certification: repeated(label(60), 10).openapi({
+    description: 'A certification the product holds; repeat for several: all must be held.', example: ['CE'],
+  }),
+  market: repeated(z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').transform((c) => c.toUpperCase()), 30)
+    .openapi({ description: 'Export market (ISO 3166 country code); repeat for several: any may match.', example: ['US'] }),
+  region: label(60).optional().openapi({ description: "The company's region in Korea.", example: 'Gyeonggi' }),
+  language: repeated(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as en'), 10)
+    .openapi({ description: 'A language the company speaks; repeat for several: any may match.', example: ['en'] }),
+  moqMax: z.coerce.number().int().min(1).max(1_000_000_000).optional()
+    .openapi({ description: 'Largest acceptable minimum order quantity; products without one are left out.', example: 1000 }),
+  sort: z.enum(['relevance', 'newest', 'moq']).default('relevance')
+    .openapi({ description: 'relevance (newest first when q is empty), newest, or smallest MOQ first.' }),
+  facets: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true')
+    .openapi({ description: '1 to add facet counts (pavilion, category, certifications, exportMarkets, companyRegion, companyLanguages).' }),
+});
 
 const route = createRoute({
   method: 'get',
   path: '/search',
   tags: ['Catalogue'],
-  summary: 'Search products (typo tolerant, English and Korean)',
-  request: {
-    query: z.object({
-      q: z.string().max(200).default(''),
-      limit: z.coerce.number().int().min(1).max(50).default(20),
-      offset: z.coerce.number().int().min(0).max(10_000).default(0),
-      locale: z.enum(['en', 'ko', 'ja', 'zh', 'ru', 'vi']).default('en'),
-    }),
-  },
+  summary: 'Search products (typo tolerant, English and Korean), with filters, facets and sort',
+  request: { query: SearchQuerySchema },
   responses: {
     200: { description: 'Matching products', content: { 'application/json': { schema: SearchResultSchema } } },
     400: { description: 'Invalid query', content: { 'application/problem+json': { schema: ProblemSchema } } },
@@ -43,13 +108,38 @@ const route = createRoute({
   },
 });
 
+type ValidQuery = z.output<typeof SearchQuerySchema>;
+
+/** The search parameters; filters only when one is given, so a plain search stays plain. */
+export function toSearchParams(query: ValidQuery): SearchParams {
+  const filters: SearchFilters = {
+    pavilion: query.pavilion,
+    category: query.category,
+    certifications: query.certification,
+    exportMarkets: query.market,
+    companyRegion: query.region,
+    companyLanguages: query.language,
+    moqMax: query.moqMax,
+  };
+  const given = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as SearchFilters;
+  return {
+    q: query.q,
+    limit: query.limit,
+    offset: query.offset,
+    locale: query.locale,
+    ...(Object.keys(given).length > 0 ? { filters: given } : {}),
+    ...(query.sort !== 'relevance' ? { sort: query.sort } : {}),
+    ...(query.facets ? { facets: true } : {}),
+  };
+}
+
 export function registerSearchRoute(app: OpenAPIHono, search: () => ProductSearch) {
   app.openapi(route, async (c) => {
-    const params = c.req.valid('query');
+    const query = c.req.valid('query');
     const run = search();
     if (!run) throw new UnavailableError('Search is off on this server; see /api/health.');
-    const result = await run(params);
+    const result = await run(toSearchParams(query));
     c.header('Cache-Control', 'public, max-age=30');
-    return c.json({ query: params.q, ...result }, 200);
+    return c.json({ query: query.q, ...result }, 200);
   });
 }
