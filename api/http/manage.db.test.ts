@@ -49,6 +49,12 @@ describe('manage link', () => {
     expect(html).toContain('(America/Mexico_City)');
     expect(html).toContain('(Asia/Seoul)');
     expect(html).toContain('action="/api/manage/');
+    const invite = await app.request(`/manage/${tokenOf(body)}/invite.ics`);
+    expect(invite.status).toBe(200);
+    const ics = await invite.text();
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain('SEQUENCE:0');
+    expect(ics).toContain(`DTSTART:${String(body.startsAt).replace(/[-:]/g, '').replace('.000', '')}`);
     const res = await app.request(`/manage/${tokenOf(body)}`, { headers: { accept: 'application/json' } });
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -72,6 +78,11 @@ describe('manage link', () => {
     expect(live[0]!.ics_sequence).toBe(1);
     const events = await handle.db.selectFrom('consultation_events').select('event').orderBy('id').execute();
     expect(events.map((e) => e.event)).toEqual(['requested', 'scheduled', 'rescheduled']);
+
+    const ics = await (await app.request(`/manage/${token}/invite.ics`)).text();
+    expect(ics).toContain(`DTSTART:${target.replace(/[-:]/g, '').replace('.000', '')}`);
+    expect(ics).toContain('SEQUENCE:1');
+    expect(ics).toMatch(/UID:consultation-\d+@hall\.test/);
 
     // The freed time can be booked by someone else (the only room is free again).
     expect((await book('bo@buyer.test', [body.startsAt])).status).toBe(201);
@@ -110,6 +121,11 @@ describe('manage link', () => {
     expect(await liveRows()).toHaveLength(0);
     const request = await handle.db.selectFrom('meeting_requests').select('status').executeTakeFirstOrThrow();
     expect(request.status).toBe('cancelled');
+    const invite = await app.request(`/manage/${token}/invite.ics`);
+    expect(invite.headers.get('content-type')).toContain('text/calendar');
+    const ics = await invite.text();
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('SEQUENCE:1');
     // Twice is harmless; moving a cancelled meeting is refused.
     expect((await app.request(`/manage/${token}/cancel`, { method: 'POST', headers: { accept: 'application/json' } })).status).toBe(200);
     const move = await app.request(`/manage/${token}/reschedule`, { method: 'POST', headers: json, body: JSON.stringify({ start: body.startsAt }) });

@@ -121,6 +121,8 @@ export type ConsultationView = {
   companyName: string;
   buyerTimeZone: string;
   companyTimeZone: string;
+  icsSequence: number;
+  updatedAt: Date;
 };
 
 function consultationQuery(db: Db) {
@@ -134,7 +136,7 @@ function consultationQuery(db: Db) {
       'c.id', 'c.meeting_request_id as meetingRequestId', 'c.status', 'c.starts_at as startsAt', 'c.ends_at as endsAt',
       'r.name as roomName', 'r.location as roomLocation', 'c.interpreter_language as interpreterLanguage',
       'i.name as interpreterName', 'c.video_room as videoRoom', 'co.slug as companySlug',
-      'm.time_zone as buyerTimeZone', 'co.time_zone as companyTimeZone',
+      'm.time_zone as buyerTimeZone', 'co.time_zone as companyTimeZone', 'c.ics_sequence as icsSequence', 'c.updated_at as updatedAt',
       eb
         .selectFrom('company_texts as t')
         .select('t.name')

@@ -112,7 +112,12 @@ export default function MeetingRequest(props: { productSlug?: string; companySlu
           <dt>Interpreter</dt><dd>{c.interpreter ? `booked (${c.interpreter.language})` : 'not needed'}</dd>
           <dt>Video link</dt><dd><a href={c.videoUrl} rel="noopener">{c.videoUrl}</a></dd>
         </dl>
-        {c.manageUrl && <p>Keep this private link to see, move or cancel the meeting: <a href={c.manageUrl}>manage your meeting</a></p>}
+        {c.manageUrl && (
+          <>
+            <p><a href={`${c.manageUrl}/invite.ics`} download>Add to your calendar (.ics)</a></p>
+            <p>Keep this private link to see, move or cancel the meeting: <a href={c.manageUrl}>manage your meeting</a></p>
+          </>
+        )}
       </div>
     );
   }

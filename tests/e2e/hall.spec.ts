@@ -44,6 +44,8 @@ test.describe('buyer journey', () => {
       startsAt: string; status: string; buyerTime: { timeZone: string };
     };
     expect((await view()).startsAt).toBe(chosenInstant);
+    const ics = await (await page.request.get(`${manageHref}/invite.ics`)).text();
+    expect(ics).toContain(`DTSTART:${chosenInstant.replace(/[-:]/g, '').replace('.000', '')}`);
     expect((await view()).buyerTime.timeZone).toBe('America/New_York');
 
     // Reschedule on the manage page, then cancel: each visible to the buyer and in the data.

@@ -10,6 +10,7 @@ import { consultationJson } from '../consultation-json.ts';
 import { ConsultationSchema, SlotSchema } from '../schemas.ts';
 import { ProblemSchema } from '../problem.ts';
 import { renderManagePage } from '../views/manage-page.ts';
+import { consultationIcs } from '../../services/invitation.ts';
 
 const Token = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
 const RescheduleBody = z.object({ start: z.iso.datetime({ offset: true }) });
@@ -44,6 +45,12 @@ const rescheduleRoute = createRoute({
   },
   responses: { ...both, ...problems, 409: { description: 'That time is taken; alternatives attached', content: { 'application/problem+json': { schema: ProblemSchema } } } },
 });
+const inviteRoute = createRoute({
+  method: 'get', path: '/manage/{token}/invite.ics', tags: ['Meetings'],
+  summary: 'The calendar invitation (iCalendar; METHOD:CANCEL once cancelled)',
+  request: { params: Token },
+  responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...problems },
+});
 const cancelRoute = createRoute({
   method: 'post', path: '/manage/{token}/cancel', tags: ['Meetings'], summary: 'Cancel the consultation',
   request: { params: Token },
@@ -66,6 +73,16 @@ export function registerManageRoutes(app: OpenAPIHono, deps: BookingDeps) {
     if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(view, 200);
     const notice = { moved: 'Your meeting has been moved.', cancelled: 'Your meeting has been cancelled.' }[c.req.query('done') ?? ''];
     return c.html(renderManagePage(view, token, await rescheduleOptions(deps, token), notice), 200);
+  });
+
+  app.openapi(inviteRoute, async (c) => {
+    const { token } = c.req.valid('param');
+    privateHeaders(c);
+    const ics = consultationIcs(await viewByToken(deps, token), deps.config);
+    return c.body(ics, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8; method=' + (ics.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST'),
+      'Content-Disposition': 'attachment; filename="pavilion-meeting.ics"',
+    });
   });
 
   app.openapi(optionsRoute, async (c) => {

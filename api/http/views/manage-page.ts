@@ -34,6 +34,7 @@ ${notice ? `<p class="notice" role="status">${e(notice)}</p>` : ''}
 <dt>Interpreter</dt><dd>${v.interpreter ? `booked (${e(v.interpreter.language)})` : 'not needed'}</dd>
 ${live ? `<dt>Video link</dt><dd><a href="${e(v.videoUrl)}" rel="noopener noreferrer">${e(v.videoUrl)}</a></dd>` : ''}
 </dl>
+<p><a href="${base}/invite.ics" download>Add to your calendar (.ics)</a></p>
 ${live ? `<section aria-labelledby="move"><h2 id="move">Move the meeting</h2>
 ${options.length ? `<form method="post" action="${base}/reschedule"><label for="start">New time (yours, then Korea's)</label><br>
 <select id="start" name="start" required>${slotOptions}</select> <button type="submit">Move</button></form>` : '<p>No other time is free at the moment.</p>'}

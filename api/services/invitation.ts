@@ -1,0 +1,35 @@
+// The calendar invitation of a consultation, as the buyer (and later every participant)
+// receives it: one UID for the consultation's life, its SEQUENCE raised on every change.
+import { renderIcs } from '../calendar/ics.ts';
+import type { ConsultationView } from '../repositories/bookings.ts';
+
+function wallTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(at);
+}
+
+export function consultationIcs(c: ConsultationView, opts: { videoBaseUrl: string; publicUrl: string }): string {
+  const host = new URL(opts.publicUrl).hostname;
+  const video = `${opts.videoBaseUrl}${c.videoRoom}`;
+  const live = ['held', 'scheduled', 'confirmed'].includes(c.status);
+  return renderIcs({
+    uid: `consultation-${c.id}@${host}`,
+    sequence: c.icsSequence,
+    method: live ? 'REQUEST' : 'CANCEL',
+    start: c.startsAt,
+    end: c.endsAt,
+    stamp: c.updatedAt,
+    summary: `Video meeting with ${c.companyName} (Pavilion)`,
+    description: [
+      `Your time: ${wallTime(c.startsAt, c.buyerTimeZone)} (${c.buyerTimeZone})`,
+      `Korea time: ${wallTime(c.startsAt, c.companyTimeZone)} (${c.companyTimeZone})`,
+      `Room: ${c.roomName}, ${c.roomLocation}`,
+      `Interpreter: ${c.interpreterLanguage ? `booked (${c.interpreterLanguage})` : 'not needed'}`,
+      `Video link: ${video}`,
+    ].join('\n'),
+    location: video,
+    url: video,
+    organizer: { name: 'Pavilion video consultations', email: `meetings@${host}` },
+  });
+}
