@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   MEILI_BIN: z.string().optional(),
   PUBLIC_URL: optionalUrl,
   VIDEO_BASE_URL: z.url().default('https://meet.jit.si/'),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().min(3).default('Pavilion video consultations <meetings@pavilion.localhost>'),
   SLOT_MINUTES: z.coerce.number().int().min(10).max(240).default(30),
   ROOM_BUFFER_MINUTES: z.coerce.number().int().min(0).max(120).default(10),
   MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).default(120),
@@ -32,6 +34,7 @@ export type Config = {
   meili: { url: string | undefined; masterKey: string | undefined; bin: string | undefined };
   publicUrl: string;
   videoBaseUrl: string;
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
   scheduling: {
     slotMinutes: number;
     roomBufferMinutes: number;
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, bin: e.MEILI_BIN },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     videoBaseUrl: e.VIDEO_BASE_URL.endsWith('/') ? e.VIDEO_BASE_URL : `${e.VIDEO_BASE_URL}/`,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },
     scheduling: {
       slotMinutes: e.SLOT_MINUTES,
       roomBufferMinutes: e.ROOM_BUFFER_MINUTES,

@@ -13,6 +13,8 @@ import { lockDataDir } from './data-dir-lock.ts';
 export type DatabaseHandle = {
   db: Kysely<Database>;
   kind: 'postgres' | 'pglite';
+  /** The pool under Kysely, for libraries that speak `pg` (the job queue). */
+  pool: pg.Pool;
   close: () => Promise<void>;
 };
 
@@ -32,7 +34,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       connectionTimeoutMillis: 5_000,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
 
   const dir = opts.pgliteDir ?? 'memory://';
@@ -51,6 +53,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     return {
       db,
       kind: 'pglite',
+      pool,
       close: async () => {
         try {
           await db.destroy();

@@ -11,6 +11,8 @@ import { registerSearchRoute, type ProductSearch } from './routes/search.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerManageRoutes } from './routes/manage.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { registerOutbox } from './routes/outbox.ts';
 
 export type ApiDeps = {
   db: Kysely<Database>;
@@ -19,6 +21,10 @@ export type ApiDeps = {
   log: Logger;
   now?: () => number;
   search?: () => ProductSearch;
+  /** The job queue; without it no e-mails are sent (tests of other things). */
+  jobs?: JobQueue;
+  /** Where e-mails are written when no SMTP server is configured: listed at /api/dev/outbox. */
+  outboxDir?: string | undefined;
   health?: Partial<Pick<HealthSources, 'search' | 'site'>>;
 };
 
@@ -53,9 +59,10 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
     site: deps.health?.site ?? (() => ({ ok: false, status: 'not built' })),
   });
   registerSearchRoute(app, deps.search ?? (() => null));
-  const booking = { db: deps.db, config: deps.config, now: deps.now ?? Date.now };
+  const booking = { db: deps.db, config: deps.config, now: deps.now ?? Date.now, jobs: deps.jobs };
   registerMeetingRoutes(app, booking);
   registerManageRoutes(app, booking);
+  if (deps.outboxDir) registerOutbox(app, deps.outboxDir);
   registerDocs(app);
   return app;
 }

@@ -166,7 +166,7 @@ export async function findBookingByToken(db: Db, token: string) {
     .select([
       'c.id', 'c.meeting_request_id as meetingRequestId', 'c.company_id as companyId', 'c.buyer_id as buyerId',
       'c.status', 'c.starts_at as startsAt', 'c.ends_at as endsAt', 'c.interpreter_language as interpreterLanguage',
-      'm.time_zone as buyerTimeZone', 'm.language', 'b.email as buyerEmail',
+      'c.ics_sequence as icsSequence', 'm.time_zone as buyerTimeZone', 'm.language', 'b.email as buyerEmail',
     ])
     .where('c.manage_token_hash', '=', hashToken(token))
     .executeTakeFirst();
@@ -210,4 +210,26 @@ export async function cancelConsultation(db: Db, id: string): Promise<boolean> {
   if (!row) return false;
   await setMeetingRequestStatus(db, row.meeting_request_id, 'cancelled');
   return true;
+}
+
+/** Who hears about a consultation: the buyer, the company's members, the interpreter. */
+export async function findRecipients(db: Db, consultationId: string) {
+  const row = await db
+    .selectFrom('consultations as c')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .innerJoin('meeting_requests as m', 'm.id', 'c.meeting_request_id')
+    .innerJoin('companies as co', 'co.id', 'c.company_id')
+    .leftJoin('interpreters as i', 'i.id', 'c.interpreter_id')
+    .select(['b.email as buyerEmail', 'm.time_zone as buyerTimeZone', 'c.company_id as companyId', 'co.time_zone as companyTimeZone',
+      'i.email as interpreterEmail', 'i.time_zone as interpreterTimeZone'])
+    .where('c.id', '=', consultationId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const members = await db
+    .selectFrom('company_members as cm')
+    .innerJoin('users as u', 'u.id', 'cm.user_id')
+    .select('u.email')
+    .where('cm.company_id', '=', row.companyId)
+    .execute();
+  return { ...row, companyEmails: members.map((m) => m.email) };
 }

@@ -7,6 +7,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createApi } from '../http/app.ts';
 import { listen } from './server.ts';
+import { startJobQueue } from '../jobs/queue.ts';
+import { startWorkers } from '../jobs/workers.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -16,12 +18,18 @@ if (!config.databaseUrl) {
 }
 const database = await openDatabase({ url: config.databaseUrl, poolSize: 20 });
 await migrateToLatest(database.db);
-const app = new Hono().route('/api', createApi({ db: database.db, dbKind: database.kind, config, log }));
+const jobs = await startJobQueue(database, log);
+const mailer = await startWorkers(jobs, { db: database.db, config, log });
+const app = new Hono().route('/api', createApi({
+  db: database.db, dbKind: database.kind, config, log, jobs,
+  outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
+}));
 const server = await listen(app, config.port, config.host);
 log.info(`API listening on http://${config.host}:${config.port}/api (pid ${process.pid})`);
 
 const stop = async () => {
   await server.close();
+  await jobs.stop();
   await database.close();
   process.exit(0);
 };

@@ -12,6 +12,8 @@ import { createApi } from '../http/app.ts';
 import { createHallApp, listen } from './server.ts';
 import { createSiteBuilder } from './site-builder.ts';
 import { startSearch, type SearchRuntime } from './search-runtime.ts';
+import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
+import { startWorkers } from '../jobs/workers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const config = loadConfig();
@@ -21,6 +23,7 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 let database: DatabaseHandle | undefined;
 let search: SearchRuntime | undefined;
+let jobs: JobQueue | undefined;
 let server: { close: () => Promise<void> } | undefined;
 let stopping = false;
 
@@ -29,6 +32,7 @@ async function stop(code: number) {
   stopping = true;
   log.info('Stopping…');
   await server?.close().catch(() => {});
+  await jobs?.stop().catch(() => {});
   await search?.stop().catch(() => {});
   await database?.close().catch(() => {});
   process.exit(code);
@@ -50,6 +54,10 @@ try {
     log.info(`Demo data: ${JSON.stringify(summary)} (${elapsed()})`);
   }
 
+  jobs = await startJobQueue(database, log);
+  const mailer = await startWorkers(jobs, { db, config, log });
+  log.info(mailer.kind === 'smtp' ? 'E-mail: sent through SMTP_URL' : `E-mail: written to the outbox (${config.publicUrl}/api/dev/outbox); set SMTP_URL to send`);
+
   const site = createSiteBuilder({ db, root, dataDir: config.dataDir, publicUrl: config.publicUrl, log });
   log.info('Starting search and building the site…');
   // Independent: the engine is its own process, so the index builds while Astro renders.
@@ -66,6 +74,8 @@ try {
     config,
     log,
     search: () => searchRuntime.search,
+    jobs,
+    outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
     health: { search: () => searchRuntime.health(), site: () => site.state() },
   });
   server = await listen(createHallApp(api, site.servedDir), config.port, config.host);

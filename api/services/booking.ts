@@ -3,6 +3,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
 import type { Database, InterpreterPreference } from '../db/schema.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { type Interval, MINUTE, DAY, normalise, subtract } from '../scheduling/intervals.ts';
@@ -19,7 +21,7 @@ import {
   tryInsertConsultation, type ConsultationView,
 } from '../repositories/bookings.ts';
 
-export type BookingDeps = { db: Kysely<Database>; config: Config; now: () => number };
+export type BookingDeps = { db: Kysely<Database>; config: Config; now: () => number; jobs?: JobQueue | undefined };
 
 /** A buyer's sensible hours for a video call, every day, in their own zone. */
 export const BUYER_LOCAL_HOURS = { start: '07:00', end: '22:00' } as const;
@@ -205,6 +207,7 @@ export async function requestMeeting(
             manageTokenHash: hashToken(manageToken),
           });
           if (!consultationId) continue; // lost a race for this room/interpreter/time
+          await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, manageToken });
           const consultation = await findConsultation(trx, consultationId);
           if (!consultation) throw new Error('booked consultation vanished');
           const result = { status: 'scheduled' as const, requestId, consultation, manageToken };

@@ -8,6 +8,7 @@ import { findBookableByCompanyId } from '../repositories/catalogue.ts';
 import {
   cancelConsultation, findBookingByToken, findConsultation, moveConsultation, recordEvent, type ConsultationView,
 } from '../repositories/bookings.ts';
+import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
 import { computeSlots, slotView, type BookingDeps, type SlotSearch, type SlotView } from './booking.ts';
 
 const EXCLUSION_VIOLATION = '23P01';
@@ -76,6 +77,7 @@ export async function rescheduleByToken(deps: BookingDeps, token: string, start:
             startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer),
           });
           if (ok) {
+            await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'rescheduled', sequence: booking.icsSequence + 1 });
             await recordEvent(trx, {
               meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'rescheduled', actorType: 'buyer',
               actorId: booking.buyerId, details: { from: booking.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
@@ -100,6 +102,7 @@ export async function cancelByToken(deps: BookingDeps, token: string): Promise<C
   const booking = await liveBooking(deps, token);
   await deps.db.transaction().execute(async (trx: Kysely<Database>) => {
     if (await cancelConsultation(trx, booking.id)) {
+      await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'cancelled', sequence: booking.icsSequence + 1 });
       await recordEvent(trx, {
         meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'cancelled', actorType: 'buyer', actorId: booking.buyerId,
       });

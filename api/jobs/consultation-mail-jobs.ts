@@ -1,0 +1,52 @@
+// E-mail jobs of a consultation: enqueued in the transaction that changed it, sent by a
+// worker that reads the consultation as it is then and retries on failure.
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../lib/logger.ts';
+import { findConsultation, findRecipients } from '../repositories/bookings.ts';
+import { consultationIcs } from '../services/invitation.ts';
+import { consultationMail, type MailEvent, type Recipient } from '../mail/consultation-mail.ts';
+import type { Mailer } from '../mail/transport.ts';
+import type { JobQueue } from './queue.ts';
+
+export type MailJob = {
+  consultationId: string;
+  event: MailEvent;
+  sequence: number;
+  role: Recipient['role'];
+  /** Only in the buyer's job: the private manage link goes to them alone. */
+  manageToken?: string;
+};
+
+export async function enqueueConsultationMail(
+  jobs: JobQueue | undefined,
+  trx: Kysely<Database>,
+  m: { consultationId: string; event: MailEvent; sequence: number; manageToken?: string },
+): Promise<void> {
+  if (!jobs) return;
+  for (const role of ['buyer', 'company', 'interpreter'] as const) {
+    const data: MailJob = { consultationId: m.consultationId, event: m.event, sequence: m.sequence, role, ...(role === 'buyer' && m.manageToken ? { manageToken: m.manageToken } : {}) };
+    // One job per change and recipient, however often the enqueueing code runs.
+    await jobs.send(trx, 'email', data, { singletonKey: `${m.consultationId}:${m.event}:${m.sequence}:${role}` });
+  }
+}
+
+export function consultationMailWorker(deps: { db: Kysely<Database>; config: Config; mailer: Mailer; log: Logger }) {
+  return async (job: MailJob): Promise<void> => {
+    const [c, people] = await Promise.all([findConsultation(deps.db, job.consultationId), findRecipients(deps.db, job.consultationId)]);
+    if (!c || !people) return; // gone: nothing to tell
+    const recipients: Recipient[] =
+      job.role === 'buyer' ? [{ role: 'buyer', email: people.buyerEmail, timeZone: people.buyerTimeZone }]
+      : job.role === 'company' ? people.companyEmails.map((email) => ({ role: 'company' as const, email, timeZone: people.companyTimeZone }))
+      : people.interpreterEmail ? [{ role: 'interpreter', email: people.interpreterEmail, timeZone: people.interpreterTimeZone ?? 'Asia/Seoul' }]
+      : [];
+    const ics = consultationIcs(c, deps.config);
+    const videoUrl = `${deps.config.videoBaseUrl}${c.videoRoom}`;
+    const manageUrl = job.manageToken ? `${deps.config.publicUrl}/api/manage/${job.manageToken}` : undefined;
+    for (const [n, to] of recipients.entries()) {
+      const mail = consultationMail(c, job.event, to, { videoUrl, manageUrl, ics });
+      await deps.mailer.send({ key: `c${c.id}-${job.event}-s${job.sequence}-${job.role}-${n}`, to: to.email, ...mail });
+    }
+  };
+}

@@ -1,0 +1,97 @@
+// E-mails of a consultation through the real job queue (pg-boss in the test database) to
+// the development outbox: enqueued with the booking, sent by the worker, with .ics.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase } from '../test-support/test-database.ts';
+import { insertFixtureCatalogue } from '../test-support/fixtures.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadConfig } from '../config.ts';
+import { silentLogger } from '../lib/logger.ts';
+import { createApi } from '../http/app.ts';
+import { startJobQueue, type JobQueue } from './queue.ts';
+import { startWorkers } from './workers.ts';
+
+const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-outbox-'));
+const config = { ...loadConfig({ PUBLIC_URL: 'http://hall.test' }), mail: { smtpUrl: undefined, from: 'Pavilion <meetings@hall.test>', outboxDir } };
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let jobs: JobQueue;
+let app: ReturnType<typeof createApi>;
+
+const mails = () => fs.readdirSync(outboxDir).filter((f) => f.endsWith('.eml')).map((f) => fs.readFileSync(path.join(outboxDir, f), 'utf8'));
+async function waitForMails(n: number): Promise<string[]> {
+  for (let i = 0; i < 150; i++) {
+    const found = mails();
+    if (found.length >= n) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${n} e-mails, found ${mails().length}`);
+}
+const emailJobs = async () => Number((await sql<{ n: string }>`select count(*) as n from pgboss.job where name = 'email'`.execute(handle.db)).rows[0]!.n);
+// Quoted-printable soft breaks and encoded words make raw text hard to search: undo the soft breaks.
+const plain = (raw: string) => raw.replace(/=\r\n/g, '');
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await migrateToLatest(handle.db);
+  const { companyId } = await insertFixtureCatalogue(handle.db, { rooms: 1, interpreters: ['ja'] });
+  const user = await handle.db.insertInto('users').values({ email: 'sales@hanbit.test', name: 'Sales' }).returning('id').executeTakeFirstOrThrow();
+  await handle.db.insertInto('company_members').values({ company_id: companyId, user_id: user.id, role: 'owner' }).execute();
+  jobs = await startJobQueue(handle, silentLogger, { pollingIntervalSeconds: 0.5 });
+  await startWorkers(jobs, { db: handle.db, config, log: silentLogger });
+  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs, now: () => Date.parse('2026-12-01T00:00:00Z') });
+}, 60_000);
+afterAll(async () => {
+  await jobs?.stop();
+  await handle?.close();
+  fs.rmSync(outboxDir, { recursive: true, force: true });
+});
+
+describe('consultation e-mails', () => {
+  let manageUrl = '';
+  let startsAt = '';
+
+  it('a booking sends the buyer, the company and the interpreter their invitation', async () => {
+    const res = await app.request('/meeting-requests', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ productSlug: 'vitamin-c-serum', buyer: { name: 'Yuki', company: 'Tokyo Trading', country: 'JP', email: 'yuki@tokyo-trading.test', language: 'ja', timeZone: 'Asia/Tokyo' } }),
+    });
+    expect(res.status).toBe(201);
+    ({ manageUrl, startsAt } = (await res.json()) as { manageUrl: string; startsAt: string });
+    const sent = (await waitForMails(3)).map(plain);
+    const to = (addr: string) => sent.find((m) => m.includes(`To: ${addr}`))!;
+    const dtstart = `DTSTART:${startsAt.replace(/[-:]/g, '').replace('.000', '')}`;
+
+    const buyer = to('yuki@tokyo-trading.test');
+    expect(buyer).toContain(manageUrl);
+    expect(buyer).toContain('(Asia/Tokyo)');
+    expect(buyer).toContain('(Asia/Seoul)');
+    expect(buyer).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    expect(Buffer.from(buyer.split('filename=invite.ics')[1]!.split(/\r\n\r\n/)[1]!.split('\r\n--')[0]!, 'base64').toString()).toContain(dtstart);
+
+    const company = to('sales@hanbit.test');
+    expect(company).not.toContain('/api/manage/'); // the private link is the buyer's alone
+    expect(to('interpreter1@example.org')).toBeTruthy();
+  });
+
+  it('a refused request (409) enqueues nothing', async () => {
+    const before = await emailJobs();
+    const res = await app.request('/meeting-requests', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ productSlug: 'vitamin-c-serum', preferredSlots: [startsAt], buyer: { name: 'Bo', company: 'B', country: 'DE', email: 'bo@b.test', language: 'en', timeZone: 'Europe/Berlin' } }),
+    });
+    expect(res.status).toBe(409);
+    expect(await emailJobs()).toBe(before);
+  });
+
+  it('a cancellation sends everyone a CANCEL', async () => {
+    const token = manageUrl.split('/').pop()!;
+    const res = await app.request(`/manage/${token}/cancel`, { method: 'POST', headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    const sent = (await waitForMails(6)).map(plain);
+    const cancels = sent.filter((m) => /method=CANCEL/i.test(m));
+    expect(cancels).toHaveLength(3);
+  });
+});

@@ -1,0 +1,48 @@
+// The job queue: pg-boss in PostgreSQL, so a write and the jobs it causes (e-mails now;
+// search sync and site rebuilds later) commit or vanish together. pg-boss owns its schema
+// (`pgboss`), creating and upgrading it itself.
+import { PgBoss, fromKysely } from 'pg-boss';
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/database.ts';
+import type { Logger } from '../lib/logger.ts';
+
+export const QUEUES = { email: 'email' } as const;
+
+export type JobQueue = {
+  boss: PgBoss;
+  /** Enqueues inside the caller's transaction. */
+  send: (trx: Kysely<any>, queue: keyof typeof QUEUES, data: object, options?: { singletonKey?: string }) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: { pollingIntervalSeconds?: number } = {}): Promise<JobQueue> {
+  // Through our own pool: PGlite is one session, so nothing may bypass the pool's single
+  // connection (a query sent beside it would land inside another caller's transaction).
+  // Multi-statement plans come back from pg as one result per statement; pg-boss wants
+  // every statement's rows.
+  const db = {
+    async executeSql(text: string, values?: unknown[]) {
+      const result = await handle.pool.query(text, values && values.length ? values : undefined);
+      const results = Array.isArray(result) ? result : [result];
+      return { rows: results.flatMap((r) => r.rows ?? []) };
+    },
+  };
+  const boss = new PgBoss({
+    db,
+    backend: handle.kind === 'pglite' ? 'pglite' : 'postgres',
+    schedule: false,
+    pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
+  } as ConstructorParameters<typeof PgBoss>[0]);
+  boss.on('error', (err: Error) => log.error('Job queue', err));
+  await boss.start();
+  await boss.createQueue(QUEUES.email, { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+  return {
+    boss,
+    send: async (trx, queue, data, options = {}) => {
+      await boss.send(QUEUES[queue], data, { db: fromKysely(trx), ...options });
+    },
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    },
+  };
+}
