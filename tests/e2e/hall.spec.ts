@@ -12,6 +12,13 @@ test.describe('buyer journey', () => {
 
     await pavilions.first().getByRole('link').click();
     await expect(page).toHaveURL(/\/pavilions\/[a-z0-9-]+\/$/);
+    // The grid is paged statically; page 2 has other products and leads back.
+    const firstOnPage1 = await page.locator('main ul.grid > li h3 a').first().textContent();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next ›' }).click();
+    await expect(page).toHaveURL(/\/pavilions\/[a-z0-9-]+\/page\/2\/$/);
+    await expect(page.locator('main ul.grid > li h3 a').first()).not.toHaveText(firstOnPage1!);
+    await page.getByRole('link', { name: '‹ Previous' }).click();
+    await expect(page).toHaveURL(/\/pavilions\/[a-z0-9-]+\/$/);
     await page.locator('main ul.grid > li h3 a').first().click();
     await expect(page).toHaveURL(/\/products\/[a-z0-9-]+\/$/);
     const companyLink = page.locator('aside .card h2 a');
