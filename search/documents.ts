@@ -1,7 +1,7 @@
 // Approved products as search documents. Only public catalogue data goes in: no user,
 // buyer or contact fields are read, and e-mail addresses and phone numbers typed into
 // texts are dropped so the index cannot be used to harvest them.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, LocalizedText } from '../api/db/schema.ts';
 import { LOCALE_CODES, type Locale } from './settings.ts';
 
@@ -38,14 +38,70 @@ export async function productDocuments(
   db: Kysely<Database>,
   { afterId, limit }: { afterId?: string | null | undefined; limit: number },
 ): Promise<ProductPage> {
-  const rows = await approvedProducts(db, afterId ?? null, limit);
+  const rows = await approvedProducts(db, { afterId: afterId ?? null, limit });
   if (rows.length === 0) return { documents: [], lastId: null };
+  return { documents: await toDocuments(db, rows), lastId: rows.at(-1)!.id };
+}
+
+/**
+ * The documents of those of `productIds` (products.id) that belong in the index now, in
+ * products.id order; ids of products that are not approved, or whose company is not
+ * active, are left out.
+ */
+export async function productDocumentsByIds(db: Kysely<Database>, productIds: readonly string[]): Promise<ProductDocument[]> {
+  if (productIds.length === 0) return [];
+  const rows = await approvedProducts(db, { ids: productIds, limit: productIds.length });
+  return rows.length === 0 ? [] : toDocuments(db, rows);
+}
+
+/** products.id of every product that belongs in the index, ascending. */
+export async function indexableProductIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('products as p')
+    .innerJoin('companies as c', 'c.id', 'p.company_id')
+    .where('p.status', '=', 'approved')
+    .where('c.status', '=', 'active')
+    .select('p.id')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many products belong in the index (for progress and checks). */
+export async function countIndexableProducts(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('products as p')
+    .innerJoin('companies as c', 'c.id', 'p.company_id')
+    .where('p.status', '=', 'approved')
+    .where('c.status', '=', 'active')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const READ_TABLES = ['products', 'product_texts', 'companies', 'company_texts', 'pavilions', 'categories'] as const;
+
+/**
+ * Gathers planner statistics for the tables a reindex reads when they have never had any
+ * (reltuples < 0). PGlite runs no autovacuum, so after a bulk load (the seed) the planner
+ * guesses a handful of rows and joins 100,000 products to the companies by a nested loop:
+ * each 5,000-product page then took over a second instead of 0.1 s. A server's autovacuum
+ * normally does this; where the role may not ANALYZE, PostgreSQL skips with a warning.
+ */
+export async function ensurePlannerStatistics(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ relname: string }>`
+    SELECT relname FROM pg_class
+    WHERE relkind = 'r' AND reltuples < 0 AND relname IN (${sql.join(READ_TABLES.map((t) => sql.lit(t)))})
+      AND relnamespace = to_regnamespace(current_schema())`.execute(db);
+  if (rows.length === 0) return false;
+  await sql`ANALYZE ${sql.join(rows.map((r) => sql.table(r.relname)))}`.execute(db);
+  return true;
+}
+
+async function toDocuments(db: Kysely<Database>, rows: ProductRow[]): Promise<ProductDocument[]> {
   const texts = await productTexts(db, rows.map((r) => r.id));
   const companies = await companyNames(db, [...new Set(rows.map((r) => r.company_id))]);
-  const documents = rows.map((row) =>
-    toDocument(row, texts.get(row.id) ?? [], companies.get(row.company_id) ?? {}),
-  );
-  return { documents, lastId: rows.at(-1)!.id };
+  return rows.map((row) => toDocument(row, texts.get(row.id) ?? [], companies.get(row.company_id) ?? {}));
 }
 
 // ---------------------------------------------------------------- SQL
@@ -53,7 +109,10 @@ export async function productDocuments(
 type ProductRow = Awaited<ReturnType<typeof approvedProducts>>[number];
 type TextRow = { locale: string; name: string; summary: string; description: string; keywords: string[] };
 
-function approvedProducts(db: Kysely<Database>, afterId: string | null, limit: number) {
+function approvedProducts(
+  db: Kysely<Database>,
+  { afterId = null, ids, limit }: { afterId?: string | null; ids?: readonly string[]; limit: number },
+) {
   return db
     .selectFrom('products as p')
     .innerJoin('companies as c', 'c.id', 'p.company_id')
@@ -62,6 +121,7 @@ function approvedProducts(db: Kysely<Database>, afterId: string | null, limit: n
     .where('p.status', '=', 'approved')
     .where('c.status', '=', 'active') // a suspended company's products are not shown
     .$if(afterId !== null, (qb) => qb.where('p.id', '>', afterId!))
+    .$if(ids !== undefined, (qb) => qb.where('p.id', 'in', [...ids!]))
     .select([
       'p.id', 'p.slug', 'p.company_id', 'p.moq', 'p.moq_unit', 'p.certifications',
       'p.export_markets', 'p.published_at',

@@ -1,5 +1,7 @@
 // Product search for the site and API: plain text fields in the reader's language
-// (English when the product has no text in it), no highlight markup yet.
+// (English when the product has no text in it), no highlight markup yet. Optional filters,
+// facet counts and sort orders; filter expressions are built here from a whitelist of
+// attributes with every value quoted, never from text a user typed.
 import type { Meilisearch } from 'meilisearch';
 import type { ProductDocument } from './documents.ts';
 import { INDEXES, LOCALE_CODES, type Locale } from './settings.ts';
@@ -19,11 +21,37 @@ export type ProductHit = {
   exportMarkets: string[];
 };
 
+/** Attributes with facet counts; each value -> number of matching products. */
+export const FACETS = ['pavilion', 'category', 'certifications', 'exportMarkets', 'companyRegion', 'companyLanguages'] as const;
+export type FacetName = (typeof FACETS)[number];
+export type FacetDistribution = Partial<Record<FacetName, Record<string, number>>>;
+
 export type ProductSearchResult = {
   hits: ProductHit[];
   estimatedTotalHits: number;
   processingTimeMs: number;
+  /** Only when facets were asked for. Counts are over all matches, not just this page. */
+  facets?: FacetDistribution;
 };
+
+/**
+ * Each given filter narrows the result. Within one filter: every certification must be
+ * held (a buyer needs all of them), while markets and languages match when any one does
+ * (a buyer in Germany or France; a company speaking English or Japanese).
+ */
+export type ProductFilters = {
+  pavilion?: string | undefined;
+  category?: string | undefined;
+  certifications?: readonly string[] | undefined;
+  exportMarkets?: readonly string[] | undefined;
+  companyRegion?: string | undefined;
+  companyLanguages?: readonly string[] | undefined;
+  /** Products whose minimum order is at most this; products without a stated MOQ drop out. */
+  moqMax?: number | undefined;
+};
+
+export const SORTS = ['relevance', 'newest', 'moq'] as const;
+export type ProductSort = (typeof SORTS)[number];
 
 export type ProductSearchOptions = {
   q: string;
@@ -31,6 +59,11 @@ export type ProductSearchOptions = {
   offset: number;
   /** Language of the returned texts; default and fallback English. */
   locale?: Locale | undefined;
+  filters?: ProductFilters | undefined;
+  /** true for every facet in FACETS, or the ones wanted. */
+  facets?: boolean | readonly FacetName[] | undefined;
+  /** relevance (default; newest first when there are no words), newest, or smallest MOQ first. */
+  sort?: ProductSort | undefined;
 };
 
 const MAX_LIMIT = 100;
@@ -38,30 +71,118 @@ const MAX_TOTAL_HITS = 1_000; // Meilisearch's default pagination.maxTotalHits
 
 export async function searchProducts(client: Meilisearch, opts: ProductSearchOptions): Promise<ProductSearchResult> {
   const locale = opts.locale ?? 'en';
-  const limit = Math.max(0, Math.min(MAX_LIMIT, Math.trunc(opts.limit)));
-  const offset = Math.max(0, Math.min(MAX_TOTAL_HITS, Math.trunc(opts.offset)));
-  const q = opts.q.trim();
+  const { q, ...params } = productSearchRequest(opts);
+  const facets = params.facets ?? [];
   try {
-    const res = await client.index<ProductDocument>(INDEXES.products).search(q, {
-      limit,
-      offset,
-      // No words: newest first instead of an arbitrary order.
-      ...(q === '' ? { sort: ['publishedAt:desc'] } : {}),
-      attributesToRetrieve: RETRIEVED_FIELDS,
-    });
+    const res = await client.index<ProductDocument>(INDEXES.products).search(q, params);
     return {
       hits: res.hits.map((doc) => toHit(doc, locale)),
       estimatedTotalHits: res.estimatedTotalHits ?? 0,
       processingTimeMs: res.processingTimeMs,
+      ...(facets.length > 0 ? { facets: facetCounts(facets, res.facetDistribution) } : {}),
     };
   } catch (err) {
     // Before the first reindex there is no index: that is "nothing found", not a failure.
     if ((err as { cause?: { code?: string } }).cause?.code === 'index_not_found') {
-      return { hits: [], estimatedTotalHits: 0, processingTimeMs: 0 };
+      return {
+        hits: [], estimatedTotalHits: 0, processingTimeMs: 0,
+        ...(facets.length > 0 ? { facets: facetCounts(facets, undefined) } : {}),
+      };
     }
     throw err;
   }
 }
+
+export type ProductSearchRequest = {
+  q: string;
+  limit: number;
+  offset: number;
+  sort?: string[];
+  filter?: string[];
+  facets?: FacetName[];
+  attributesToRetrieve: string[];
+};
+
+/** The body of POST /indexes/products/search for these options (also used by the benchmark). */
+export function productSearchRequest(opts: ProductSearchOptions): ProductSearchRequest {
+  const limit = Math.max(0, Math.min(MAX_LIMIT, Math.trunc(opts.limit)));
+  const offset = Math.max(0, Math.min(MAX_TOTAL_HITS, Math.trunc(opts.offset)));
+  const q = opts.q.trim();
+  const filter = buildFilter(opts.filters ?? {});
+  const facets = facetList(opts.facets);
+  const sort = sortOf(opts.sort ?? 'relevance', q);
+  return {
+    q,
+    limit,
+    offset,
+    ...(sort ? { sort } : {}),
+    ...(filter.length > 0 ? { filter } : {}),
+    ...(facets.length > 0 ? { facets } : {}),
+    attributesToRetrieve: RETRIEVED_FIELDS,
+  };
+}
+
+// ---------------------------------------------------------------- filters, facets, sort
+
+/**
+ * A Meilisearch string literal: double quotes, with backslash and quote escaped. Whatever
+ * the value holds (quotes, brackets, "OR", newlines), it stays one value.
+ */
+export function quoteFilterValue(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+// The only attribute names that ever reach a filter expression.
+const EQUALS = { pavilion: 'pavilion', category: 'category', companyRegion: 'companyRegion' } as const;
+const ALL_OF = { certifications: 'certifications' } as const;
+const ANY_OF = { exportMarkets: 'exportMarkets', companyLanguages: 'companyLanguages' } as const;
+
+/**
+ * The filters as Meilisearch's array form: every element must hold (AND). Values are
+ * quoted; numbers must be finite. Empty lists and undefined values add nothing.
+ */
+export function buildFilter(filters: ProductFilters): string[] {
+  const parts: string[] = [];
+  for (const [key, attribute] of Object.entries(EQUALS) as [keyof typeof EQUALS, string][]) {
+    const value = filters[key];
+    if (value !== undefined) parts.push(`${attribute} = ${quoteFilterValue(value)}`);
+  }
+  for (const [key, attribute] of Object.entries(ALL_OF) as [keyof typeof ALL_OF, string][]) {
+    for (const value of unique(filters[key])) parts.push(`${attribute} = ${quoteFilterValue(value)}`);
+  }
+  for (const [key, attribute] of Object.entries(ANY_OF) as [keyof typeof ANY_OF, string][]) {
+    const values = unique(filters[key]);
+    if (values.length > 0) parts.push(`${attribute} IN [${values.map(quoteFilterValue).join(', ')}]`);
+  }
+  if (filters.moqMax !== undefined) {
+    if (!Number.isFinite(filters.moqMax)) throw new RangeError(`moqMax must be a finite number, got ${filters.moqMax}`);
+    parts.push(`moq <= ${filters.moqMax}`);
+  }
+  return parts;
+}
+
+function unique(values: readonly string[] | undefined): string[] {
+  return [...new Set(values ?? [])];
+}
+
+function facetList(facets: ProductSearchOptions['facets']): FacetName[] {
+  if (facets === true) return [...FACETS];
+  if (!facets) return [];
+  return FACETS.filter((f) => facets.includes(f)); // whitelist, in a fixed order
+}
+
+/** Every asked-for facet is present, empty when nothing matched. */
+function facetCounts(facets: FacetName[], distribution: Record<string, Record<string, number>> | undefined): FacetDistribution {
+  return Object.fromEntries(facets.map((f) => [f, distribution?.[f] ?? {}]));
+}
+
+function sortOf(sort: ProductSort, q: string): string[] | undefined {
+  if (sort === 'newest' || (sort === 'relevance' && q === '')) return ['publishedAt:desc']; // no words: newest first
+  if (sort === 'moq') return ['moq:asc', 'publishedAt:desc'];
+  return undefined;
+}
+
+// ---------------------------------------------------------------- hits
 
 type PickedField = 'name' | 'summary' | 'companyName' | 'pavilionName';
 const PICKED_FIELDS: PickedField[] = ['name', 'summary', 'companyName', 'pavilionName'];

@@ -6,10 +6,17 @@ import type { Kysely } from 'kysely';
 import type { Meilisearch } from 'meilisearch';
 import type { Database } from '../api/db/schema.ts';
 import { waitOk } from './client.ts';
-import { productDocuments } from './documents.ts';
+import { ensurePlannerStatistics, productDocuments } from './documents.ts';
 import { INDEXES, PRODUCT_PRIMARY_KEY, applySettings } from './settings.ts';
 
 export type ReindexProgress = { documents: number; batches: number };
+export type ReindexOptions = {
+  /** After each batch read from the database and sent to the engine. */
+  onProgress?: (p: ReindexProgress) => void;
+  /** As the engine finishes indexing sent documents (in order). */
+  onIndexed?: (p: { documents: number }) => void;
+  batchSize?: number;
+};
 export type ReindexResult = ReindexProgress & { indexUid: string; durationMs: number };
 
 const BATCH_SIZE = 5_000;
@@ -19,16 +26,17 @@ const STALE_AFTER_MS = 24 * 60 * 60_000;
 export async function reindexAll(
   db: Kysely<Database>,
   client: Meilisearch,
-  opts: { onProgress?: (p: ReindexProgress) => void; batchSize?: number } = {},
+  opts: ReindexOptions = {},
 ): Promise<ReindexResult> {
   const started = Date.now();
+  await ensurePlannerStatistics(db);
   const live = INDEXES.products;
   const fresh = `${live}_${started}`;
   await dropStaleBuilds(client, started);
   await waitOk(client.createIndex(fresh, { primaryKey: PRODUCT_PRIMARY_KEY }));
   try {
     await applySettings(client, fresh); // before the documents: indexed once, with these rules
-    const progress = await addAllDocuments(db, client, fresh, opts.batchSize ?? BATCH_SIZE, opts.onProgress);
+    const progress = await addAllDocuments(db, client, fresh, opts.batchSize ?? BATCH_SIZE, opts);
     const { numberOfDocuments } = await client.index(fresh).getStats();
     if (numberOfDocuments !== progress.documents) {
       throw new Error(`Reindex: ${fresh} holds ${numberOfDocuments} documents, expected ${progress.documents}`);
@@ -47,16 +55,18 @@ async function addAllDocuments(
   client: Meilisearch,
   indexUid: string,
   batchSize: number,
-  onProgress?: (p: ReindexProgress) => void,
+  { onProgress, onIndexed }: Pick<ReindexOptions, 'onProgress' | 'onIndexed'>,
 ): Promise<ReindexProgress> {
   const index = client.index(indexUid);
   const tasks = [];
+  const sizes: number[] = [];
   let afterId: string | null = null;
   const progress = { documents: 0, batches: 0 };
   for (;;) {
     const page = await productDocuments(db, { afterId, limit: batchSize });
     if (page.documents.length === 0) break;
     tasks.push(index.addDocuments(page.documents, { primaryKey: PRODUCT_PRIMARY_KEY }));
+    sizes.push(page.documents.length);
     await tasks.at(-1); // enqueued; indexing goes on while we read the next page
     progress.documents += page.documents.length;
     progress.batches += 1;
@@ -64,7 +74,12 @@ async function addAllDocuments(
     if (page.documents.length < batchSize) break;
     afterId = page.lastId;
   }
-  for (const task of tasks) await waitOk(task, TASK_TIMEOUT_MS);
+  let indexed = 0;
+  for (const [i, task] of tasks.entries()) {
+    await waitOk(task, TASK_TIMEOUT_MS);
+    indexed += sizes[i]!;
+    onIndexed?.({ documents: indexed });
+  }
   return progress;
 }
 

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { createTestDatabase } from '../test-support/test-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { createSearchClient } from '../../search/client.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   if (isSearchOff(started)) throw new Error(`These tests need the engine: ${started.reason}`);
   engine = started;
   const client = createSearchClient(engine);
-  database = await openDatabase({});
+  database = await createTestDatabase(); // PostgreSQL with TEST_DATABASE_URL, else PGlite
   await migrateToLatest(database.db);
   await seedCatalogue(database.db);
   await reindexAll(database.db, client);

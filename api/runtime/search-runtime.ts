@@ -12,7 +12,8 @@ import { isSearchOff, startSearchEngine } from '../../search/engine.ts';
 import { createSearchClient } from '../../search/client.ts';
 import { reindexAll } from '../../search/reindex.ts';
 import { searchProducts } from '../../search/query.ts';
-import { INDEXES } from '../../search/settings.ts';
+import { INDEXES, productSettings, type Locale } from '../../search/settings.ts';
+import { createHash } from 'node:crypto';
 import { catalogueFingerprint } from './site-builder.ts';
 
 export type SearchRuntime = {
@@ -44,7 +45,9 @@ export async function startSearch(opts: { db: Kysely<Database>; config: Config; 
   try {
     // Reindex when the catalogue changed since the index was last built from it.
     const stamp = path.join(config.dataDir, 'search-index.json');
-    const fingerprint = `${engine.managed ? "bundled" : engine.url}|${await catalogueFingerprint(db)}`;
+    // The settings are part of it: a changed ranking rule or synonym list means a rebuild.
+    const settings = createHash('sha256').update(JSON.stringify(productSettings())).digest('hex');
+    const fingerprint = `${engine.managed ? 'bundled' : engine.url}|${settings}|${await catalogueFingerprint(db)}`;
     const previous = fs.existsSync(stamp) ? (JSON.parse(fs.readFileSync(stamp, 'utf8')) as { fingerprint: string }) : null;
     const exists = await client.index(INDEXES.products).getStats().then(() => true, () => false);
     if (previous?.fingerprint !== fingerprint || !exists) {
@@ -58,7 +61,7 @@ export async function startSearch(opts: { db: Kysely<Database>; config: Config; 
     log.error('Search index could not be built; search answers from what the index holds', err);
   }
   return {
-    search: (p) => searchProducts(client, { q: p.q, limit: p.limit, offset: p.offset, locale: p.locale as 'en' }),
+    search: (p) => searchProducts(client, { ...p, locale: p.locale as Locale }),
     health: async () => {
       try {
         const stats = await client.index(INDEXES.products).getStats();

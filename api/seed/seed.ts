@@ -245,6 +245,9 @@ export async function seedDemoData(
     productTexts += batch.productTexts.length;
     onProgress?.({ phase: 'products', done: products, total });
   }
+  // A bulk load leaves the planner without statistics (PGlite runs no autovacuum), and
+  // every later query of the catalogue would then be planned blind.
+  await sql`ANALYZE`.execute(db);
 
   return {
     pavilions: catalogue.pavilions.length,

@@ -1,0 +1,87 @@
+// The two CLIs end to end on a data folder of their own: embedded PGlite with the small
+// test catalogue and the bundled engine, started and stopped by each run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../api/config.ts';
+import { openDatabase } from '../../api/db/database.ts';
+import { migrateToLatest } from '../../api/db/migrate.ts';
+import { seedCatalogue } from '../test-fixtures.ts';
+import { main as check } from './check.ts';
+import { main as reindex } from './reindex.ts';
+
+let dataDir: string;
+let config: Config;
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  };
+}
+
+async function withDatabase(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>) {
+  const handle = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
+  try {
+    await fn(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-search-cli-'));
+  config = loadConfig({ DATA_DIR: dataDir });
+  await withDatabase(async (db) => {
+    await migrateToLatest(db);
+    await seedCatalogue(db);
+  });
+}, 60_000);
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('search:reindex and search:check', () => {
+  it('refuses to run without a database', async () => {
+    await expect(reindex([], loadConfig({ DATA_DIR: path.join(dataDir, 'nothing') }), capture().io)).rejects.toThrow(/No database/);
+  });
+
+  it('reports drift before the first reindex (exit 1)', async () => {
+    const c = capture();
+    expect(await check([], config, c.io)).toBe(1);
+    expect(c.stdout()).toMatch(/the index does not exist[\s\S]*DRIFT/);
+  });
+
+  it('rebuilds the index with progress on stderr (exit 0)', async () => {
+    const c = capture();
+    expect(await reindex([], config, c.io)).toBe(0);
+    expect(c.stderr()).toContain('Reindexing 4 products from PGlite in');
+    expect(c.stderr()).toMatch(/\[#{30}\] 100% 4\/4 products indexed/);
+    expect(c.stdout()).toMatch(/^Indexed 4 products in [\d.]+ s .* swapped them in as "products"\.\n$/);
+  });
+
+  it('finds the index in step (exit 0), then drift once the database changes (exit 1)', async () => {
+    let c = capture();
+    expect(await check(['--sample', '10'], config, c.io)).toBe(0);
+    expect(c.stdout()).toMatch(/sample compared field by field: {4}4, 0 differ[\s\S]*In step\.\n$/);
+
+    await withDatabase((db) => db.updateTable('products').set({ moq: 123 }).where('slug', '=', 'kf94-mask').execute().then(() => {}));
+    c = capture();
+    expect(await check([], config, c.io)).toBe(1);
+    expect(c.stdout()).toMatch(/kf94-mask\): moq\n\s+moq: database 123, index 10000/);
+
+    c = capture();
+    expect(await reindex([], config, c.io)).toBe(0);
+    expect(await check([], config, capture().io)).toBe(0);
+  });
+
+  it('answers usage errors with exit 2', async () => {
+    const c = capture();
+    expect(await check(['--sample', 'many'], config, c.io)).toBe(2);
+    expect(c.stderr()).toContain('--sample must be a whole number');
+    expect(await reindex(['--bogus'], config, capture().io)).toBe(2);
+  });
+});

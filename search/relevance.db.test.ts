@@ -1,0 +1,75 @@
+// The relevance test set (search/relevance.json) against the real engine and the default
+// demo data: one test per query, so a failure names the query, what was expected and
+// what came first instead.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Meilisearch } from 'meilisearch';
+import type { DatabaseHandle } from '../api/db/database.ts';
+import { createTestDatabase } from '../api/test-support/test-database.ts';
+import { migrateToLatest } from '../api/db/migrate.ts';
+import { seedDemoData } from '../api/seed/seed.ts';
+import { createSearchClient } from './client.ts';
+import { isSearchOff, startSearchEngine, type SearchEngine } from './engine.ts';
+import { searchProducts, type ProductFilters, type ProductHit } from './query.ts';
+import { reindexAll } from './reindex.ts';
+
+type Expectation = { slug?: string[]; name?: string; nameKo?: string; category?: string; pavilion?: string };
+type RelevanceCase = { q: string; filters?: ProductFilters; expect: Expectation; top?: number; why: string };
+
+const { queries } = JSON.parse(fs.readFileSync(new URL('./relevance.json', import.meta.url), 'utf8')) as { queries: RelevanceCase[] };
+
+const silent = { info: () => {}, warn: () => {} };
+let dataDir: string;
+let engine: SearchEngine;
+let client: Meilisearch;
+let database: DatabaseHandle;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-relevance-'));
+  const started = await startSearchEngine({ dataDir, log: silent });
+  if (isSearchOff(started)) throw new Error(`These tests need the engine: ${started.reason}`);
+  engine = started;
+  client = createSearchClient(engine);
+  database = await createTestDatabase(); // PostgreSQL with TEST_DATABASE_URL, else PGlite
+  await migrateToLatest(database.db);
+  await seedDemoData(database.db, {});
+  await reindexAll(database.db, client);
+}, 120_000);
+
+afterAll(async () => {
+  await engine?.stop();
+  await database?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** What a hit fails of the expectation, or [] when it meets all of it. */
+function failures(en: ProductHit, ko: ProductHit | undefined, e: Expectation): string[] {
+  const out: string[] = [];
+  if (e.slug && !e.slug.includes(en.slug)) out.push(`slug not one of ${e.slug.join(', ')}`);
+  if (e.name && !new RegExp(e.name, 'i').test(en.name)) out.push(`name does not match /${e.name}/i`);
+  if (e.nameKo && !(ko && new RegExp(e.nameKo).test(ko.name))) out.push(`Korean name does not match /${e.nameKo}/`);
+  if (e.category && en.category !== e.category) out.push(`category is not ${e.category}`);
+  if (e.pavilion && en.pavilion !== e.pavilion) out.push(`pavilion is not ${e.pavilion}`);
+  return out;
+}
+
+describe('relevance', () => {
+  it('has at least 40 queries, each with an expectation', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(40);
+    for (const c of queries) expect(Object.keys(c.expect).length, c.q).toBeGreaterThan(0);
+  });
+
+  it.each(queries.map((c) => [`${c.q}${c.filters ? ` ${JSON.stringify(c.filters)}` : ''} (${c.why})`, c] as const))('%s', async (_, c) => {
+    const top = c.top ?? 1;
+    const limit = Math.max(top, 5);
+    const [en, ko] = await Promise.all(
+      (['en', 'ko'] as const).map((locale) => searchProducts(client, { q: c.q, limit, offset: 0, locale, filters: c.filters })),
+    );
+    const shown = en!.hits.map((h, i) => `${i + 1}. ${h.slug} | ${h.name} | ${ko!.hits[i]?.name ?? ''} | ${h.category}`).join('\n');
+    expect(en!.hits.length, `fewer than ${top} hits:\n${shown}`).toBeGreaterThanOrEqual(top);
+    const problems = en!.hits.slice(0, top).flatMap((hit, i) => failures(hit, ko!.hits[i], c.expect).map((p) => `hit ${i + 1}: ${p}`));
+    expect(problems, `expected ${JSON.stringify(c.expect)} for the first ${top}; got:\n${shown}`).toEqual([]);
+  });
+});
