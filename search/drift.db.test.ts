@@ -1,44 +1,35 @@
 // Drift between index and database, detected against the real engine: a document deleted
 // from the index, a product changed, withdrawn or suspended in the database, a setting
 // changed on the index. Each case is undone by a reindex.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Meilisearch } from 'meilisearch';
 import type { DatabaseHandle } from '../api/db/database.ts';
 import { createTestDatabase } from '../api/test-support/test-database.ts';
 import { migrateToLatest } from '../api/db/migrate.ts';
-import { waitOk, createSearchClient } from './client.ts';
+import { waitOk } from './client.ts';
 import { productDocumentId } from './documents.ts';
 import { checkDrift, formatDriftReport, sampleOf, settingsDifferences } from './drift.ts';
-import { isSearchOff, startSearchEngine, type SearchEngine } from './engine.ts';
+import { startTestEngine, type TestEngine } from './test-engine.ts';
 import { reindexAll } from './reindex.ts';
 import { INDEXES, productSettings } from './settings.ts';
 import { APPROVED_SLUGS, seedCatalogue } from './test-fixtures.ts';
 
-const silent = { info: () => {}, warn: () => {} };
-let dataDir: string;
-let engine: SearchEngine;
+let testEngine: TestEngine;
 let client: Meilisearch;
 let database: DatabaseHandle;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-drift-'));
-  const started = await startSearchEngine({ dataDir, log: silent });
-  if (isSearchOff(started)) throw new Error(`These tests need the engine: ${started.reason}`);
-  engine = started;
-  client = createSearchClient(engine);
+  testEngine = await startTestEngine('drift');
+  ({ client } = testEngine);
   database = await createTestDatabase(); // PostgreSQL with TEST_DATABASE_URL, else PGlite
   await migrateToLatest(database.db);
   await seedCatalogue(database.db);
 }, 60_000);
 
 afterAll(async () => {
-  await engine?.stop();
+  await testEngine?.stop();
   await database?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const idOf = async (slug: string) =>

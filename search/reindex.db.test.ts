@@ -1,33 +1,24 @@
 // Searches keep answering while the index is rebuilt: several clients search in a loop
 // while reindexAll fills a new index and swaps it in; none may fail or come back empty,
 // and the loop must span the swap (searches finished both before and after it).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meilisearch } from 'meilisearch';
 import type { DatabaseHandle } from '../api/db/database.ts';
 import { createTestDatabase } from '../api/test-support/test-database.ts';
 import { migrateToLatest } from '../api/db/migrate.ts';
 import { seedDemoData } from '../api/seed/seed.ts';
-import { createSearchClient } from './client.ts';
-import { isSearchOff, startSearchEngine, type SearchEngine } from './engine.ts';
+import { startTestEngine, type TestEngine } from './test-engine.ts';
 import { searchProducts, type ProductSearchOptions } from './query.ts';
 import { reindexAll } from './reindex.ts';
 import { INDEXES } from './settings.ts';
 
-const silent = { info: () => {}, warn: () => {} };
-let dataDir: string;
-let engine: SearchEngine;
+let testEngine: TestEngine;
 let client: Meilisearch;
 let database: DatabaseHandle;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-reindex-'));
-  const started = await startSearchEngine({ dataDir, log: silent });
-  if (isSearchOff(started)) throw new Error(`These tests need the engine: ${started.reason}`);
-  engine = started;
-  client = createSearchClient(engine);
+  testEngine = await startTestEngine('reindex');
+  ({ client } = testEngine);
   database = await createTestDatabase(); // PostgreSQL with TEST_DATABASE_URL, else PGlite
   await migrateToLatest(database.db);
   await seedDemoData(database.db, { products: 2_000 });
@@ -35,9 +26,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await engine?.stop();
+  await testEngine?.stop();
   await database?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const QUERIES: Omit<ProductSearchOptions, 'limit' | 'offset'>[] = [

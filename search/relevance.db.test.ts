@@ -2,16 +2,13 @@
 // demo data: one test per query, so a failure names the query, what was expected and
 // what came first instead.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meilisearch } from 'meilisearch';
 import type { DatabaseHandle } from '../api/db/database.ts';
 import { createTestDatabase } from '../api/test-support/test-database.ts';
 import { migrateToLatest } from '../api/db/migrate.ts';
 import { seedDemoData } from '../api/seed/seed.ts';
-import { createSearchClient } from './client.ts';
-import { isSearchOff, startSearchEngine, type SearchEngine } from './engine.ts';
+import { startTestEngine, type TestEngine } from './test-engine.ts';
 import { searchProducts, type ProductFilters, type ProductHit } from './query.ts';
 import { reindexAll } from './reindex.ts';
 
@@ -20,18 +17,13 @@ type RelevanceCase = { q: string; filters?: ProductFilters; expect: Expectation;
 
 const { queries } = JSON.parse(fs.readFileSync(new URL('./relevance.json', import.meta.url), 'utf8')) as { queries: RelevanceCase[] };
 
-const silent = { info: () => {}, warn: () => {} };
-let dataDir: string;
-let engine: SearchEngine;
+let testEngine: TestEngine;
 let client: Meilisearch;
 let database: DatabaseHandle;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-relevance-'));
-  const started = await startSearchEngine({ dataDir, log: silent });
-  if (isSearchOff(started)) throw new Error(`These tests need the engine: ${started.reason}`);
-  engine = started;
-  client = createSearchClient(engine);
+  testEngine = await startTestEngine('relevance');
+  ({ client } = testEngine);
   database = await createTestDatabase(); // PostgreSQL with TEST_DATABASE_URL, else PGlite
   await migrateToLatest(database.db);
   await seedDemoData(database.db, {});
@@ -39,9 +31,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await engine?.stop();
+  await testEngine?.stop();
   await database?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** What a hit fails of the expectation, or [] when it meets all of it. */

@@ -1,40 +1,30 @@
 // End to end against the real engine: PGlite catalogue -> reindexAll -> searchProducts.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meilisearch } from 'meilisearch';
 import { openDatabase, type DatabaseHandle } from '../api/db/database.ts';
 import { migrateToLatest } from '../api/db/migrate.ts';
-import { createSearchClient } from './client.ts';
 import { clean, productDocuments, truncate } from './documents.ts';
-import { isSearchOff, startSearchEngine, type SearchEngine } from './engine.ts';
+import { startTestEngine, type TestEngine } from './test-engine.ts';
 import { searchProducts } from './query.ts';
 import { reindexAll } from './reindex.ts';
 import { INDEXES, applySettings, loadSynonyms, productSettings } from './settings.ts';
 import { APPROVED_SLUGS, seedCatalogue } from './test-fixtures.ts';
 
-const silent = { info: () => {}, warn: () => {} };
-let dataDir: string;
-let engine: SearchEngine;
+let testEngine: TestEngine;
 let client: Meilisearch;
 let database: DatabaseHandle;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-search-'));
-  const started = await startSearchEngine({ dataDir, log: silent });
-  if (isSearchOff(started)) throw new Error(`These tests need the engine: ${started.reason}`);
-  engine = started;
-  client = createSearchClient(engine);
+  testEngine = await startTestEngine('search');
+  ({ client } = testEngine);
   database = await openDatabase({});
   await migrateToLatest(database.db);
   await seedCatalogue(database.db);
 }, 60_000);
 
 afterAll(async () => {
-  await engine?.stop();
+  await testEngine?.stop();
   await database?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const slugs = async (q: string, locale?: 'en' | 'ko') =>
