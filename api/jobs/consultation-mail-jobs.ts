@@ -19,16 +19,41 @@ export type MailJob = {
   manageToken?: string;
 };
 
+const REMINDERS = [
+  { event: 'reminder-24h', before: 24 * 3_600_000 },
+  { event: 'reminder-1h', before: 3_600_000 },
+] as const;
+
+/**
+ * Enqueues a change's e-mails for everyone and, for a scheduled or moved meeting, the
+ * reminders 24 h and 1 h before it (those still ahead of `now`). A reminder carries the
+ * sequence it was made for: if the meeting changes again, the worker drops it.
+ */
 export async function enqueueConsultationMail(
   jobs: JobQueue | undefined,
   trx: Kysely<Database>,
-  m: { consultationId: string; event: MailEvent; sequence: number; manageToken?: string },
+  m: { consultationId: string; event: 'scheduled' | 'rescheduled' | 'cancelled'; sequence: number; manageToken?: string; startsAt?: Date; now?: number },
 ): Promise<void> {
   if (!jobs) return;
-  for (const role of ['buyer', 'company', 'interpreter'] as const) {
-    const data: MailJob = { consultationId: m.consultationId, event: m.event, sequence: m.sequence, role, ...(role === 'buyer' && m.manageToken ? { manageToken: m.manageToken } : {}) };
-    // One job per change and recipient, however often the enqueueing code runs.
-    await jobs.send(trx, 'email', data, { singletonKey: `${m.consultationId}:${m.event}:${m.sequence}:${role}` });
+  const sends: { event: MailEvent; startAfter?: Date }[] = [{ event: m.event }];
+  if (m.event !== 'cancelled' && m.startsAt) {
+    for (const r of REMINDERS) {
+      const at = m.startsAt.getTime() - r.before;
+      if (at > (m.now ?? Date.now())) sends.push({ event: r.event, startAfter: new Date(at) });
+    }
+  }
+  for (const send of sends) {
+    for (const role of ['buyer', 'company', 'interpreter'] as const) {
+      const data: MailJob = {
+        consultationId: m.consultationId, event: send.event, sequence: m.sequence, role,
+        ...(role === 'buyer' && m.manageToken ? { manageToken: m.manageToken } : {}),
+      };
+      // One job per change, message and recipient, however often the enqueueing code runs.
+      await jobs.send(trx, 'email', data, {
+        singletonKey: `${m.consultationId}:${send.event}:${m.sequence}:${role}`,
+        ...(send.startAfter ? { startAfter: send.startAfter } : {}),
+      });
+    }
   }
 }
 
@@ -36,6 +61,8 @@ export function consultationMailWorker(deps: { db: Kysely<Database>; config: Con
   return async (job: MailJob): Promise<void> => {
     const [c, people] = await Promise.all([findConsultation(deps.db, job.consultationId), findRecipients(deps.db, job.consultationId)]);
     if (!c || !people) return; // gone: nothing to tell
+    // A reminder is for the meeting as it was when enqueued: moved or cancelled since, it is void.
+    if (job.event.startsWith('reminder') && (c.icsSequence !== job.sequence || !['held', 'scheduled', 'confirmed'].includes(c.status))) return;
     const recipients: Recipient[] =
       job.role === 'buyer' ? [{ role: 'buyer', email: people.buyerEmail, timeZone: people.buyerTimeZone }]
       : job.role === 'company' ? people.companyEmails.map((email) => ({ role: 'company' as const, email, timeZone: people.companyTimeZone }))

@@ -13,6 +13,7 @@ import { silentLogger } from '../lib/logger.ts';
 import { createApi } from '../http/app.ts';
 import { startJobQueue, type JobQueue } from './queue.ts';
 import { startWorkers } from './workers.ts';
+import { consultationMailWorker } from './consultation-mail-jobs.ts';
 
 const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-outbox-'));
 const config = { ...loadConfig({ PUBLIC_URL: 'http://hall.test' }), mail: { smtpUrl: undefined, from: 'Pavilion <meetings@hall.test>', outboxDir } };
@@ -76,6 +77,13 @@ describe('consultation e-mails', () => {
     expect(to('interpreter1@example.org')).toBeTruthy();
   });
 
+  it('schedules the reminders still ahead: 1 h before (24 h before is already past here)', async () => {
+    const { rows } = await sql<{ event: string; start_after: Date }>`
+      select data->>'event' as event, start_after from pgboss.job where name = 'email' and data->>'event' like 'reminder%'`.execute(handle.db);
+    expect(rows.map((r) => r.event).sort()).toEqual(['reminder-1h', 'reminder-1h', 'reminder-1h']);
+    for (const r of rows) expect(r.start_after.getTime()).toBe(Date.parse(startsAt) - 3_600_000);
+  });
+
   it('a refused request (409) enqueues nothing', async () => {
     const before = await emailJobs();
     const res = await app.request('/meeting-requests', {
@@ -93,5 +101,14 @@ describe('consultation e-mails', () => {
     const sent = (await waitForMails(6)).map(plain);
     const cancels = sent.filter((m) => /method=CANCEL/i.test(m));
     expect(cancels).toHaveLength(3);
+
+    // A reminder made for the meeting before it was cancelled is dropped by the worker.
+    const outbox: string[] = [];
+    const worker = consultationMailWorker({ db: handle.db, config, log: silentLogger, mailer: { kind: 'outbox', send: async (m) => void outbox.push(m.to) } });
+    const consultation = await handle.db.selectFrom('consultations').select('id').executeTakeFirstOrThrow();
+    await worker({ consultationId: consultation.id, event: 'reminder-1h', sequence: 0, role: 'buyer' });
+    expect(outbox).toEqual([]);
+    await worker({ consultationId: consultation.id, event: 'cancelled', sequence: 1, role: 'buyer' });
+    expect(outbox).toEqual(['yuki@tokyo-trading.test']);
   });
 });

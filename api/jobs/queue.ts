@@ -11,7 +11,7 @@ export const QUEUES = { email: 'email' } as const;
 export type JobQueue = {
   boss: PgBoss;
   /** Enqueues inside the caller's transaction. */
-  send: (trx: Kysely<any>, queue: keyof typeof QUEUES, data: object, options?: { singletonKey?: string }) => Promise<void>;
+  send: (trx: Kysely<any>, queue: keyof typeof QUEUES, data: object, options?: { singletonKey?: string; startAfter?: Date }) => Promise<void>;
   stop: () => Promise<void>;
 };
 

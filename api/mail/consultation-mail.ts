@@ -2,7 +2,7 @@
 // interpreter, on scheduling, rescheduling and cancellation, each with its .ics. Pure.
 import type { ConsultationView } from '../repositories/bookings.ts';
 
-export type MailEvent = 'scheduled' | 'rescheduled' | 'cancelled';
+export type MailEvent = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder-24h' | 'reminder-1h';
 export type Recipient = { role: 'buyer' | 'company' | 'interpreter'; email: string; timeZone: string };
 
 function wallTime(at: Date, timeZone: string): string {
@@ -15,6 +15,8 @@ const headline: Record<MailEvent, string> = {
   scheduled: 'is scheduled',
   rescheduled: 'has moved',
   cancelled: 'is cancelled',
+  'reminder-24h': 'starts in 24 hours',
+  'reminder-1h': 'starts in one hour',
 };
 
 export function consultationMail(

@@ -207,7 +207,7 @@ export async function requestMeeting(
             manageTokenHash: hashToken(manageToken),
           });
           if (!consultationId) continue; // lost a race for this room/interpreter/time
-          await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, manageToken });
+          await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, manageToken, startsAt: new Date(slot.start), now });
           const consultation = await findConsultation(trx, consultationId);
           if (!consultation) throw new Error('booked consultation vanished');
           const result = { status: 'scheduled' as const, requestId, consultation, manageToken };

@@ -1,6 +1,9 @@
 // Starts real API processes (api/runtime/api-server.ts) on one PostgreSQL database.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('../runtime/api-server.ts', import.meta.url));
@@ -17,8 +20,10 @@ export type ApiProcess = { url: string; child: ChildProcess; stop: () => Promise
 
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
+  // Its own data folder: the development outbox must not land in the working tree.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-api-'));
   const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/api`;
@@ -33,9 +38,11 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     url,
     child,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
