@@ -47,6 +47,18 @@ describe('site builder', () => {
     expect(await builder.ensureBuilt()).toBe('built');
     expect(fs.realpathSync(builder.servedDir)).not.toBe(firstDir);
     expect(page()).toContain('Vitamin C brightening serum &lt;b&gt;new&lt;/b&gt;'); // company text is escaped
+    // ... in the structured data too, which is inside a <script> element.
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page())![1]!;
+    expect(ld).toContain('Vitamin C brightening serum \\u003cb\\u003enew\\u003c/b\\u003e');
+    const [product, trail] = JSON.parse(ld) as [{ '@type': string; name: string; url: string }, { '@type': string }];
+    expect(product).toMatchObject({ '@type': 'Product', name: 'Vitamin C brightening serum <b>new</b>', url: 'http://hall.test/products/vitamin-c-serum/' });
+    expect(trail['@type']).toBe('BreadcrumbList');
+
+    const sitemap = fs.readFileSync(path.join(builder.servedDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>http://hall.test/products/vitamin-c-serum/</loc>');
+    expect(sitemap).toContain('<loc>http://hall.test/companies/hanbit-cosmetics/</loc>');
+    expect(sitemap).not.toContain('secret-draft');
+    expect(fs.readFileSync(path.join(builder.servedDir, 'robots.txt'), 'utf8')).toContain('Sitemap: http://hall.test/sitemap.xml');
     expect(builder.state()).toMatchObject({ ok: true, status: 'ready' });
   });
 });
