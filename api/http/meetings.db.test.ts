@@ -212,16 +212,20 @@ describe('Idempotency-Key', () => {
     expect(await count('meeting_requests')).toBe(1);
   });
 
-  it('replays a conflict too', async () => {
+  it('a refused request leaves its key free, so a retry is answered afresh', async () => {
     const slot = '2026-12-07T01:00:00.000Z';
     await post({ ...request, preferredSlots: [slot] });
     const other = { productSlug: 'vitamin-c-serum', buyer: buyer({ email: 'late@buyer.test' }), preferredSlots: [slot] };
+    const keys = async () => Number((await handle.db.selectFrom('idempotency_keys').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await keys();
     const first = await post(other, withKey('late'));
     expect(first.status).toBe(409);
+    expect(await keys()).toBe(before);
+    // The first booking is cancelled meanwhile: the same retry now succeeds.
+    await handle.db.updateTable('consultations').set({ status: 'cancelled' }).execute();
     const again = await post(other, withKey('late'));
-    expect(again.status).toBe(409);
-    expect(again.headers.get('idempotency-replayed')).toBe('true');
-    expect(((await again.json()) as { alternatives: unknown[] }).alternatives.length).toBeGreaterThan(0);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotency-replayed')).toBeNull();
   });
 
   it.each([['x'.repeat(201)], ['has space'], ['tab\tkey']])('rejects the malformed key %j', async (key) => {

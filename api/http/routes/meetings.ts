@@ -1,6 +1,6 @@
 // Slots and meeting requests (the manage link is in manage.ts).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import { ConflictError, InvalidInputError, UnprocessableError } from '../../errors.ts';
 import { listSlots, requestMeeting, type BookingDeps, type MeetingRequestResult } from '../../services/booking.ts';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../../repositories/idempotency.ts';
 import { hashBody } from '../../lib/hash-body.ts';
@@ -8,7 +8,7 @@ import { consultationJson } from '../consultation-json.ts';
 import {
   ConsultationSchema, MeetingRequestBody, QueuedSchema, SlotSchema, SlotsQuery, Slug,
 } from '../schemas.ts';
-import { domainProblem, problem, ProblemSchema } from '../problem.ts';
+import { ProblemSchema } from '../problem.ts';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const QUEUED_MESSAGE = 'No time is free right now. Your request is queued and our staff will schedule it.';
@@ -98,13 +98,8 @@ export function registerMeetingRoutes(app: OpenAPIHono, deps: BookingDeps) {
     if (claim.state === 'in_progress') throw new ConflictError('A request with this Idempotency-Key is still being processed. Retry shortly.');
     if (claim.state === 'done') {
       c.header('Idempotency-Replayed', 'true');
-      // A replayed problem keeps its own status and shape; the typed route can't express that.
-      if (claim.status >= 400) {
-        const replay = problem(claim.status, (claim.body as { title: string }).title, undefined, claim.body as Record<string, unknown>);
-        replay.headers.set('Idempotency-Replayed', 'true');
-        return replay as never;
-      }
-      return c.json(claim.body as never, claim.status as 201);
+      // Only 201 and 202 answers are stored (a refused request leaves no key behind).
+      return claim.status === 201 ? c.json(claim.body as never, 201) : c.json(claim.body as never, 202);
     }
     try {
       const result = await requestMeeting(deps, input, (trx, r) => {
@@ -114,13 +109,8 @@ export function registerMeetingRoutes(app: OpenAPIHono, deps: BookingDeps) {
       const r = answer(result);
       return r.status === 201 ? c.json(r.body, 201) : c.json(r.body, 202);
     } catch (err) {
-      // A definite answer about this request is replayed; anything else frees the key.
-      if (err instanceof ConflictError || err instanceof NotFoundError) {
-        const { status, body: problemBody } = domainProblem(err);
-        await completeIdempotencyKey(deps.db, key, status, problemBody);
-      } else {
-        await releaseIdempotencyKey(deps.db, key).catch(() => {});
-      }
+      // A refused request leaves nothing behind, its key included: a retry is answered afresh.
+      await releaseIdempotencyKey(deps.db, key).catch(() => {});
       throw err;
     }
   });
