@@ -17,7 +17,12 @@ let dataDir: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   await migrateToLatest(handle.db);
-  await insertFixtureCatalogue(handle.db);
+  const { companyId } = await insertFixtureCatalogue(handle.db);
+  // A buyer with a request: personal data that must never reach a built page.
+  const buyer = await handle.db.insertInto('buyers')
+    .values({ email: 'private.buyer@example.test', name: 'Private Buyer', company_name: 'Secret Imports', country: 'US', language: 'en', time_zone: 'UTC', phone: '+1 555 0100' })
+    .returning('id').executeTakeFirstOrThrow();
+  await handle.db.insertInto('meeting_requests').values({ buyer_id: buyer.id, company_id: companyId, language: 'en', time_zone: 'UTC' }).execute();
   // Inside the project on purpose: Astro stages a build under its working directory when
   // the output folder lies elsewhere, and a second in-process build would then reuse the
   // first one's cached modules. The runtime builds once per process, so only tests see this.
@@ -60,5 +65,12 @@ describe('site builder', () => {
     expect(sitemap).not.toContain('secret-draft');
     expect(fs.readFileSync(path.join(builder.servedDir, 'robots.txt'), 'utf8')).toContain('Sitemap: http://hall.test/sitemap.xml');
     expect(builder.state()).toMatchObject({ ok: true, status: 'ready' });
+
+    const files = fs.readdirSync(builder.servedDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(f.parentPath, f.name), 'utf8');
+      for (const secret of ['private.buyer@example.test', 'Private Buyer', 'Secret Imports', '555 0100']) expect(text, f.name).not.toContain(secret);
+    }
   });
 });
