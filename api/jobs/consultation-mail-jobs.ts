@@ -42,19 +42,17 @@ export async function enqueueConsultationMail(
       if (at > (m.now ?? Date.now())) sends.push({ event: r.event, startAfter: new Date(at) });
     }
   }
-  for (const send of sends) {
-    for (const role of ['buyer', 'company', 'interpreter'] as const) {
+  const all = sends.flatMap((send) =>
+    (['buyer', 'company', 'interpreter'] as const).map((role) => {
       const data: MailJob = {
         consultationId: m.consultationId, event: send.event, sequence: m.sequence, role,
         ...(role === 'buyer' && m.manageToken ? { manageToken: m.manageToken } : {}),
       };
-      // One job per change, message and recipient, however often the enqueueing code runs.
-      await jobs.send(trx, 'email', data, {
-        singletonKey: `${m.consultationId}:${send.event}:${m.sequence}:${role}`,
-        ...(send.startAfter ? { startAfter: send.startAfter } : {}),
-      });
-    }
-  }
+      // The key names the message (change, kind, recipient), for tracing and de-duplication.
+      return { data, singletonKey: `${m.consultationId}:${send.event}:${m.sequence}:${role}`, ...(send.startAfter ? { startAfter: send.startAfter } : {}) };
+    }),
+  );
+  await jobs.insert(trx, 'email', all);
 }
 
 export function consultationMailWorker(deps: { db: Kysely<Database>; config: Config; mailer: Mailer; log: Logger }) {

@@ -10,8 +10,8 @@ export const QUEUES = { email: 'email' } as const;
 
 export type JobQueue = {
   boss: PgBoss;
-  /** Enqueues inside the caller's transaction. */
-  send: (trx: Kysely<any>, queue: keyof typeof QUEUES, data: object, options?: { singletonKey?: string; startAfter?: Date }) => Promise<void>;
+  /** Enqueues jobs inside the caller's transaction, in one statement. */
+  insert: (trx: Kysely<any>, queue: keyof typeof QUEUES, jobs: { data: object; singletonKey?: string; startAfter?: Date }[]) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -38,8 +38,8 @@ export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: {
   await boss.createQueue(QUEUES.email, { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
   return {
     boss,
-    send: async (trx, queue, data, options = {}) => {
-      await boss.send(QUEUES[queue], data, { db: fromKysely(trx), ...options });
+    insert: async (trx, queue, jobs) => {
+      if (jobs.length > 0) await boss.insert(QUEUES[queue], jobs, { db: fromKysely(trx) });
     },
     stop: async () => {
       await boss.stop({ graceful: true, timeout: 5_000 });
