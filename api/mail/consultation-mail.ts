@@ -1,15 +1,10 @@
 // The e-mails a consultation sends: to the buyer, the company's members and the
 // interpreter, on scheduling, rescheduling and cancellation, each with its .ics. Pure.
 import type { ConsultationView } from '../repositories/bookings.ts';
+import { wallTime } from '../lib/wall-time.ts';
 
 export type MailEvent = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder-24h' | 'reminder-1h';
 export type Recipient = { role: 'buyer' | 'company' | 'interpreter'; email: string; timeZone: string };
-
-function wallTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(at);
-}
 
 const headline: Record<MailEvent, string> = {
   scheduled: 'is scheduled',

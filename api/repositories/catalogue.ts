@@ -13,55 +13,37 @@ export type BookableCompany = {
   productId: string | null;
 };
 
-async function companyName(db: Db, companyId: string): Promise<string> {
-  const rows = await db
-    .selectFrom('company_texts')
-    .select(['locale', 'name'])
-    .where('company_id', '=', companyId)
-    .execute();
-  return (rows.find((r) => r.locale === 'en') ?? rows[0])?.name ?? '';
+/** An active company with its display name (English, else any), in one query. */
+function bookableCompanies(db: Db) {
+  return db
+    .selectFrom('companies as c')
+    .select((eb) => [
+      'c.id', 'c.slug', 'c.languages', 'c.time_zone as timeZone',
+      eb.selectFrom('company_texts as t').select('t.name').whereRef('t.company_id', '=', 'c.id')
+        .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end()).limit(1).as('name'),
+    ])
+    .where('c.status', '=', 'active');
 }
+
+type Row = { id: string; slug: string; languages: string[]; timeZone: string; name: string | null };
+const bookable = (row: Row | undefined, productId: string | null): BookableCompany | undefined =>
+  row && { id: row.id, slug: row.slug, name: row.name ?? '', languages: row.languages, timeZone: row.timeZone, productId };
 
 /** The company behind an approved product, for booking. */
 export async function findBookableByProductSlug(db: Db, slug: string): Promise<BookableCompany | undefined> {
-  const row = await db
-    .selectFrom('products as p')
-    .innerJoin('companies as c', 'c.id', 'p.company_id')
-    .select(['p.id as productId', 'c.id', 'c.slug', 'c.languages', 'c.time_zone'])
+  const row = await bookableCompanies(db)
+    .innerJoin('products as p', 'p.company_id', 'c.id')
+    .select('p.id as productId')
     .where('p.slug', '=', slug)
     .where('p.status', '=', 'approved')
-    .where('c.status', '=', 'active')
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: await companyName(db, row.id),
-    languages: row.languages,
-    timeZone: row.time_zone,
-    productId: row.productId,
-  };
+  return bookable(row, row?.productId ?? null);
 }
 
 export async function findBookableByCompanySlug(db: Db, slug: string): Promise<BookableCompany | undefined> {
-  const row = await db
-    .selectFrom('companies')
-    .select(['id', 'slug', 'languages', 'time_zone'])
-    .where('slug', '=', slug)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: await companyName(db, row.id),
-    languages: row.languages,
-    timeZone: row.time_zone,
-    productId: null,
-  };
+  return bookable(await bookableCompanies(db).where('c.slug', '=', slug).executeTakeFirst(), null);
 }
 
 export async function findBookableByCompanyId(db: Db, id: string): Promise<BookableCompany | undefined> {
-  const row = await db.selectFrom('companies').select('slug').where('id', '=', id).executeTakeFirst();
-  return row ? findBookableByCompanySlug(db, row.slug) : undefined;
+  return bookable(await bookableCompanies(db).where('c.id', '=', id).executeTakeFirst(), null);
 }

@@ -2,12 +2,7 @@
 // receives it: one UID for the consultation's life, its SEQUENCE raised on every change.
 import { renderIcs } from '../calendar/ics.ts';
 import type { ConsultationView } from '../repositories/bookings.ts';
-
-function wallTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(at);
-}
+import { wallTime } from '../lib/wall-time.ts';
 
 export function consultationIcs(c: ConsultationView, opts: { videoBaseUrl: string; publicUrl: string }): string {
   const host = new URL(opts.publicUrl).hostname;
@@ -22,8 +17,8 @@ export function consultationIcs(c: ConsultationView, opts: { videoBaseUrl: strin
     stamp: c.updatedAt,
     summary: `Video meeting with ${c.companyName} (Pavilion)`,
     description: [
-      `Your time: ${wallTime(c.startsAt, c.buyerTimeZone)} (${c.buyerTimeZone})`,
-      `Korea time: ${wallTime(c.startsAt, c.companyTimeZone)} (${c.companyTimeZone})`,
+      `Your time: ${wallTime(c.startsAt, c.buyerTimeZone, 'short')} (${c.buyerTimeZone})`,
+      `Korea time: ${wallTime(c.startsAt, c.companyTimeZone, 'short')} (${c.companyTimeZone})`,
       `Room: ${c.roomName}, ${c.roomLocation}`,
       `Interpreter: ${c.interpreterLanguage ? `booked (${c.interpreterLanguage})` : 'not needed'}`,
       `Video link: ${video}`,

@@ -1,20 +1,15 @@
 // The buyer's manage page: plain HTML that works without JavaScript (forms post back and
 // are redirected here). Everything shown is escaped.
 import { escapeHtml as e } from '../../lib/html.ts';
+import { wallTime } from '../../lib/wall-time.ts';
 import type { ConsultationJson } from '../consultation-json.ts';
 import type { SlotView } from '../../services/booking.ts';
-
-function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(new Date(iso));
-}
 
 export function renderManagePage(v: ConsultationJson, token: string, options: SlotView[], notice?: string): string {
   const live = ['held', 'scheduled', 'confirmed'].includes(v.status);
   const base = `/api/manage/${encodeURIComponent(token)}`;
   const slotOptions = options
-    .map((s) => `<option value="${e(s.start)}">${e(when(s.start, s.buyerTime.timeZone))} · Korea ${e(when(s.start, s.koreaTime.timeZone))}</option>`)
+    .map((s) => `<option value="${e(s.start)}">${e(wallTime(s.start, s.buyerTime.timeZone))} · Korea ${e(wallTime(s.start, s.koreaTime.timeZone))}</option>`)
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>Your video meeting · Pavilion</title>
@@ -28,8 +23,8 @@ button.danger{background:#a40e26}select{font:inherit;padding:.4rem;max-width:100
 ${notice ? `<p class="notice" role="status">${e(notice)}</p>` : ''}
 <dl>
 <dt>Status</dt><dd data-testid="status">${e(v.status)}</dd>
-<dt>Your time</dt><dd data-testid="buyer-time">${e(when(v.startsAt, v.buyerTime.timeZone))} (${e(v.buyerTime.timeZone)})</dd>
-<dt>Korea time</dt><dd data-testid="korea-time">${e(when(v.startsAt, v.koreaTime.timeZone))} (${e(v.koreaTime.timeZone)})</dd>
+<dt>Your time</dt><dd data-testid="buyer-time">${e(wallTime(v.startsAt, v.buyerTime.timeZone))} (${e(v.buyerTime.timeZone)})</dd>
+<dt>Korea time</dt><dd data-testid="korea-time">${e(wallTime(v.startsAt, v.koreaTime.timeZone))} (${e(v.koreaTime.timeZone)})</dd>
 <dt>Room</dt><dd>${e(v.room.name)}, ${e(v.room.location)}</dd>
 <dt>Interpreter</dt><dd>${v.interpreter ? `booked (${e(v.interpreter.language)})` : 'not needed'}</dd>
 ${live ? `<dt>Video link</dt><dd><a href="${e(v.videoUrl)}" rel="noopener noreferrer">${e(v.videoUrl)}</a></dd>` : ''}
