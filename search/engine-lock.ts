@@ -5,6 +5,7 @@
 // exit hook never ran) is reported, not taken over: that orphan still writes the data.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../api/lib/process.ts';
 
 type LockContent = { ownerPid: number; childPid?: number };
 
@@ -16,18 +17,10 @@ export type EngineLock = {
   release(): void;
 };
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** A live pid that is really a Meilisearch (pids get reused); without /proc, assume so. */
 function aliveMeilisearch(pid: number): boolean {
-  if (!alive(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('meilisearch');
   } catch {
@@ -64,7 +57,7 @@ export function lockEngineDir(dir: string): EngineLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const held = readLock(file);
-      if (held && alive(held.ownerPid)) {
+      if (held && isProcessAlive(held.ownerPid)) {
         throw new SearchEngineLockedError(
           `The search data folder ${dir} is in use by process ${held.ownerPid}` +
             `${held.ownerPid === process.pid ? ' (this process: stop the running engine first)' : ''}.`,

@@ -2,17 +2,10 @@
 // An exclusive lock file holding our pid guards it; a lock left by a dead process is taken over.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../lib/process.ts';
 
 export class DataDirLockedError extends Error {}
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function lockDataDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
@@ -29,7 +22,7 @@ export function lockDataDir(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && isProcessAlive(owner)) {
         throw new DataDirLockedError(
           `The database folder ${dir} is in use by process ${owner}. Stop it first, or set DATA_DIR or DATABASE_URL.`,
         );

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../../api/config.ts';
 import { checkDrift, formatDriftReport } from '../drift.ts';
-import { CliError, openCliContext } from './common.ts';
+import { openCliContext, runCli } from './common.ts';
 import type { CliIo } from './reindex.ts';
 
 const USAGE = `Usage: npm run search:check [-- --sample N]
@@ -49,11 +49,4 @@ export async function main(
   }
 }
 
-if (import.meta.main) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (err) {
-    process.stderr.write(`Check failed: ${err instanceof CliError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 2;
-  }
-}
+if (import.meta.main) await runCli(main, 'Check', 2);

@@ -74,3 +74,13 @@ export async function openCliContext(config: Config, log: { info(m: string): voi
     },
   };
 }
+
+/** Runs a CLI's main when the file is executed: its exit code, or `failCode` with the reason. */
+export async function runCli(main: (argv: string[]) => Promise<number>, what: string, failCode: number): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${what} failed: ${err instanceof CliError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = failCode;
+  }
+}

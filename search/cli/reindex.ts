@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../../api/config.ts';
 import { createProgressReporter, type ProgressStream } from '../../api/seed/progress.ts';
 import { countIndexableProducts } from '../documents.ts';
 import { reindexAll } from '../reindex.ts';
-import { CliError, openCliContext } from './common.ts';
+import { openCliContext, runCli } from './common.ts';
 
 const USAGE = `Usage: npm run search:reindex
 
@@ -61,11 +61,4 @@ export async function main(
   }
 }
 
-if (import.meta.main) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (err) {
-    process.stderr.write(`Reindex failed: ${err instanceof CliError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  }
-}
+if (import.meta.main) await runCli(main, 'Reindex', 1);

@@ -83,6 +83,21 @@ async function productTexts(ids: string[]): Promise<Map<string, Texts>> {
   return groupTexts(rows);
 }
 
+type CardRow = { id: string; slug: string; moq: number | null; moq_unit: string | null; certifications: string[]; company_id: string; companySlug: string };
+
+/** A product card from its row and the texts read for its page of rows. */
+function toCard(r: CardRow, pTexts: Map<string, Texts>, cTexts: Map<string, Texts>): ProductCard {
+  return {
+    slug: r.slug,
+    texts: pTexts.get(r.id) ?? {},
+    companySlug: r.companySlug,
+    companyTexts: cTexts.get(r.company_id) ?? {},
+    moq: r.moq,
+    moqUnit: r.moq_unit,
+    certifications: r.certifications,
+  };
+}
+
 /** Every approved product with what its page shows, read page by page. */
 export async function* approvedProducts(pageSize = 1000): AsyncGenerator<ProductPage[]> {
   const db = await buildDatabase();
@@ -111,14 +126,8 @@ export async function* approvedProducts(pageSize = 1000): AsyncGenerator<Product
       companyTexts([...new Set(rows.map((r) => r.company_id))]),
     ]);
     yield rows.map((r) => ({
+      ...toCard(r, pTexts, cTexts),
       id: r.id,
-      slug: r.slug,
-      texts: pTexts.get(r.id) ?? {},
-      companySlug: r.companySlug,
-      companyTexts: cTexts.get(r.company_id) ?? {},
-      moq: r.moq,
-      moqUnit: r.moq_unit,
-      certifications: r.certifications,
       pavilion: { slug: r.pavilionSlug, names: r.pavilionNames },
       category: r.categorySlug ? { slug: r.categorySlug, names: r.categoryNames ?? {} } : null,
       leadTimeDays: r.lead_time_days,
@@ -146,15 +155,7 @@ export async function productCardsForPavilion(pavilionId: string): Promise<Produ
     productTexts(rows.map((r) => r.id)),
     companyTexts([...new Set(rows.map((r) => r.company_id))]),
   ]);
-  return rows.map((r) => ({
-    slug: r.slug,
-    texts: pTexts.get(r.id) ?? {},
-    companySlug: r.companySlug,
-    companyTexts: cTexts.get(r.company_id) ?? {},
-    moq: r.moq,
-    moqUnit: r.moq_unit,
-    certifications: r.certifications,
-  }));
+  return rows.map((r) => toCard(r, pTexts, cTexts));
 }
 
 export type CompanyPage = {
@@ -190,10 +191,7 @@ export async function allCompanies(): Promise<CompanyPage[]> {
   const slugOf = new Map(companies.map((c) => [c.id, c.slug]));
   for (const p of products) {
     const list = byCompany.get(p.company_id) ?? [];
-    list.push({
-      slug: p.slug, texts: pTexts.get(p.id) ?? {}, companySlug: slugOf.get(p.company_id) ?? '',
-      companyTexts: cTexts.get(p.company_id) ?? {}, moq: p.moq, moqUnit: p.moq_unit, certifications: p.certifications,
-    });
+    list.push(toCard({ ...p, companySlug: slugOf.get(p.company_id) ?? '' }, pTexts, cTexts));
     byCompany.set(p.company_id, list);
   }
   return companies.map((c) => ({
