@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   ROOM_BUFFER_MINUTES: z.coerce.number().int().min(0).max(120).default(10),
   MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).default(120),
   HORIZON_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  // Signs session cookies and tokens; at least 32 characters. Without it the hall keeps a
+  // random one in DATA_DIR (see api/auth/secret.ts).
+  AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -42,6 +45,7 @@ export type Config = {
     horizonDays: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  auth: { secret: string | undefined };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -68,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       horizonDays: e.HORIZON_DAYS,
     },
     logLevel: e.LOG_LEVEL,
+    auth: { secret: e.AUTH_SECRET },
   };
 }

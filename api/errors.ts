@@ -9,6 +9,10 @@ export class DomainError extends Error {
   }
 }
 export class NotFoundError extends DomainError {}
+/** No signed-in user where one is needed. */
+export class UnauthenticatedError extends DomainError {}
+/** Signed in, but this user may not do this. */
+export class ForbiddenError extends DomainError {}
 export class InvalidInputError extends DomainError {}
 /** The thing asked for exists but cannot be had now (e.g. a slot just taken). */
 export class ConflictError extends DomainError {}

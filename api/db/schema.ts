@@ -54,10 +54,12 @@ export interface UsersTable {
   id: Generated<string>;
   email: string;
   name: string;
-  password_hash: string | null;
   role: Generated<'company' | 'staff' | 'admin'>;
-  email_verified_at: Date | null;
+  email_verified: Generated<boolean>;
+  image: string | null;
+  locale: Generated<'en' | 'ko'>;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export interface CompanyMembersTable {

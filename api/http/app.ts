@@ -13,6 +13,11 @@ import { registerDocs } from './routes/docs.ts';
 import { registerManageRoutes } from './routes/manage.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { registerOutbox } from './routes/outbox.ts';
+import { createAuth, type Auth, type SendAccountMail } from '../auth/auth.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerPortalRoutes } from './routes/portal.ts';
+import type { Context } from 'hono';
+import { randomBytes } from 'node:crypto';
 
 export type ApiDeps = {
   db: Kysely<Database>;
@@ -26,9 +31,15 @@ export type ApiDeps = {
   /** Where e-mails are written when no SMTP server is configured: listed at /api/dev/outbox. */
   outboxDir?: string | undefined;
   health?: Partial<Pick<HealthSources, 'search' | 'site'>>;
+  /** Sends account e-mails (verification, password reset); the runtime queues them. */
+  sendAccountMail?: SendAccountMail;
+  /** The client's address for rate limits; default: the socket's. */
+  clientIp?: (c: Context) => string | undefined;
 };
 
-export function createApi(deps: ApiDeps): OpenAPIHono {
+export type Api = OpenAPIHono & { auth: Auth };
+
+export function createApi(deps: ApiDeps): Api {
   const app = new OpenAPIHono({
     strict: false,
     defaultHook: (result) => {
@@ -41,7 +52,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   app.use('*', async (c, next) => {
     // JSON in (and plain HTML forms on the manage page, which works without JavaScript):
     // a write with another content type is refused before any work is done.
-    if (c.req.method === 'POST') {
+    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       const form = type.startsWith('application/x-www-form-urlencoded') && c.req.path.includes('/manage/');
       const bodyless = c.req.path.endsWith('/cancel');
@@ -63,6 +74,12 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   registerMeetingRoutes(app, booking);
   registerManageRoutes(app, booking);
   if (deps.outboxDir) registerOutbox(app, deps.outboxDir);
+  // Without a configured secret (tests), a per-process one: sessions end with the process.
+  const config = deps.config.auth.secret ? deps.config : { ...deps.config, auth: { secret: randomBytes(32).toString('hex') } };
+  const sendAccountMail = deps.sendAccountMail ?? (async () => deps.log.warn('An account e-mail was not sent: no mail sender configured.'));
+  const auth = createAuth({ db: deps.db, config, log: deps.log, sendMail: sendAccountMail });
+  registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, ...(deps.clientIp ? { clientIp: deps.clientIp } : {}) });
+  registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now });
   registerDocs(app);
-  return app;
+  return Object.assign(app, { auth });
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
-import { ConflictError, DomainError, GoneError, InvalidInputError, NotFoundError, UnavailableError, UnprocessableError } from '../errors.ts';
+import { ConflictError, DomainError, ForbiddenError, GoneError, InvalidInputError, NotFoundError, UnauthenticatedError, UnavailableError, UnprocessableError } from '../errors.ts';
 import type { Logger } from '../lib/logger.ts';
 
 export const ProblemSchema = z
@@ -35,6 +35,8 @@ export function validationProblem(error: ZodError, where: string): Response {
 const statusOf = (err: DomainError): [number, string] => {
   if (err instanceof NotFoundError) return [404, 'Not found'];
   if (err instanceof InvalidInputError) return [400, 'Invalid request'];
+  if (err instanceof UnauthenticatedError) return [401, 'Not signed in'];
+  if (err instanceof ForbiddenError) return [403, 'Forbidden'];
   if (err instanceof ConflictError) return [409, 'Conflict'];
   if (err instanceof GoneError) return [410, 'Gone'];
   if (err instanceof UnprocessableError) return [422, 'Unprocessable request'];

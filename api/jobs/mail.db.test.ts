@@ -112,3 +112,23 @@ describe('consultation e-mails', () => {
     expect(outbox).toEqual(['yuki@tokyo-trading.test']);
   });
 });
+
+describe('account e-mails', () => {
+  it('a sign-up queues the verification e-mail, which the worker writes to the outbox in the user\'s language', async () => {
+    const { queueAccountMail } = await import('./account-mail-jobs.ts');
+    const accounts = createApi({ db: handle.db, dbKind: handle.kind, config: { ...config, auth: { secret: 'z'.repeat(40) } }, log: silentLogger, jobs, sendAccountMail: queueAccountMail(jobs) });
+    const res = await accounts.request('/auth/sign-up/email', {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://hall.test' },
+      body: JSON.stringify({ email: 'new.owner@hanbit.test', password: 'correct horse battery', name: '김대표', locale: 'ko' }),
+    });
+    expect(res.status).toBe(200);
+    let sent: string | undefined;
+    for (let i = 0; i < 150 && !sent; i++, await new Promise((r) => setTimeout(r, 100))) {
+      sent = mails().map(plain).find((m) => m.includes('To: new.owner@hanbit.test'));
+    }
+    // Undo quoted-printable to read the Korean text and the link.
+    const text = Buffer.from(sent!.split(/\r\n\r\n/).slice(1).join('\n').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    expect(text).toContain('이메일 주소를 인증해 주세요');
+    expect(text).toMatch(/http:\/\/hall\.test\/api\/auth\/verify-email\?token=[\w.-]+/);
+  });
+});

@@ -8,12 +8,17 @@ import type { Logger } from '../lib/logger.ts';
 import { createMailer, type Mailer } from '../mail/transport.ts';
 import { consultationMailWorker, type MailJob } from './consultation-mail-jobs.ts';
 import { QUEUES, type JobQueue } from './queue.ts';
+import { accountMailWorker, type AccountMailJob } from './account-mail-jobs.ts';
 
 export async function startWorkers(queue: JobQueue, deps: { db: Kysely<Database>; config: Config; log: Logger; mailer?: Mailer }): Promise<Mailer> {
   const mailer = deps.mailer ?? createMailer(deps.config.mail);
   const sendMail = consultationMailWorker({ ...deps, mailer });
-  await queue.boss.work<MailJob>(QUEUES.email, { batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) await sendMail(job.data);
+  const sendAccountMail = accountMailWorker(mailer);
+  await queue.boss.work<MailJob | AccountMailJob>(QUEUES.email, { batchSize: 1 }, async (jobs) => {
+    for (const job of jobs) {
+      if ('kind' in job.data && job.data.kind === 'account') await sendAccountMail(job.data);
+      else await sendMail(job.data as MailJob);
+    }
   });
   return mailer;
 }

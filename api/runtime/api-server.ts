@@ -2,6 +2,8 @@
 // front of one PostgreSQL server (used by the concurrency test and the booking benchmark).
 import { Hono } from 'hono';
 import { loadConfig } from '../config.ts';
+import { withAuthSecret } from './auth-secret.ts';
+import { queueAccountMail } from '../jobs/account-mail-jobs.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -10,7 +12,7 @@ import { listen } from './server.ts';
 import { startJobQueue } from '../jobs/queue.ts';
 import { startWorkers } from '../jobs/workers.ts';
 
-const config = loadConfig();
+const config = withAuthSecret(loadConfig());
 const log = createLogger(config.logLevel);
 if (!config.databaseUrl) {
   log.error('The API alone needs DATABASE_URL: embedded PGlite serves one process only (use npm start).');
@@ -21,7 +23,7 @@ await migrateToLatest(database.db);
 const jobs = await startJobQueue(database, log);
 const mailer = await startWorkers(jobs, { db: database.db, config, log });
 const app = new Hono().route('/api', createApi({
-  db: database.db, dbKind: database.kind, config, log, jobs,
+  db: database.db, dbKind: database.kind, config, log, jobs, sendAccountMail: queueAccountMail(jobs),
   outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
 }));
 const server = await listen(app, config.port, config.host);

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
+import { withAuthSecret } from './auth-secret.ts';
+import { queueAccountMail } from '../jobs/account-mail-jobs.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -16,7 +18,7 @@ import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
 import { startWorkers } from '../jobs/workers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const config = loadConfig();
+const config = withAuthSecret(loadConfig());
 const log = createLogger(config.logLevel);
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -75,6 +77,7 @@ try {
     log,
     search: () => searchRuntime.search,
     jobs,
+    sendAccountMail: queueAccountMail(jobs),
     outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
     health: { search: () => searchRuntime.health(), site: () => site.state() },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyHours, expandWeeklyHours, isValidTimeZone, localIso } from './weekly-hours.ts';
+import { dailyHours, expandWeeklyHours, isValidTimeZone, localDate, localDay, localIso } from './weekly-hours.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const weekdays = (start: string, end: string, timeZone: string) =>
@@ -64,5 +64,22 @@ describe('time zone helpers', () => {
   it('formats local ISO times with the offset', () => {
     expect(localIso(at('2026-12-01T14:00:00Z'), 'America/New_York')).toBe('2026-12-01T09:00:00-05:00');
     expect(localIso(at('2026-12-01T14:00:00Z'), 'Asia/Seoul')).toBe('2026-12-01T23:00:00+09:00');
+  });
+});
+
+describe('local days (blackout dates)', () => {
+  it.each([
+    // A Korean public holiday: midnight to midnight in Seoul, 24 hours.
+    ['2026-12-25', 'Asia/Seoul', '2026-12-24T15:00:00Z', '2026-12-25T15:00:00Z'],
+    // The day clocks go forward in New York has 23 hours, the day they go back 25.
+    ['2026-03-08', 'America/New_York', '2026-03-08T05:00:00Z', '2026-03-09T04:00:00Z'],
+    ['2026-11-01', 'America/New_York', '2026-11-01T04:00:00Z', '2026-11-02T05:00:00Z'],
+  ])('%s in %s', (date, zone, start, end) => {
+    expect(localDay(date, zone)).toEqual({ start: at(start), end: at(end) });
+    expect(localDate(at(start), zone)).toBe(date);
+  });
+
+  it('refuses dates that do not exist', () => {
+    expect(() => localDay('2026-02-30', 'Asia/Seoul')).toThrow();
   });
 });

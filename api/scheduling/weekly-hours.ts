@@ -59,3 +59,17 @@ export function localIso(epochMs: number, timeZone: string): string {
     .toZonedDateTimeISO(timeZone)
     .toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
+
+/** A whole local calendar day ('YYYY-MM-DD') in `timeZone` as a UTC interval (23 or 25 h across DST). */
+export function localDay(date: string, timeZone: string): Interval {
+  const day = Temporal.PlainDate.from(date, { overflow: 'reject' });
+  return {
+    start: day.toZonedDateTime({ timeZone }).epochMilliseconds,
+    end: day.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds,
+  };
+}
+
+/** The local calendar date ('YYYY-MM-DD') of an instant in `timeZone`. */
+export function localDate(epochMs: number, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}

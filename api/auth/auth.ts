@@ -1,0 +1,121 @@
+// Accounts through better-auth: e-mail and password (argon2id), e-mail verification,
+// password reset, database sessions in HttpOnly SameSite cookies, rate limits kept in
+// PostgreSQL so they hold across API processes. Its tables are ours (see the accounts
+// migration); this module only maps names.
+import { createHash } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { Logger } from '../lib/logger.ts';
+import { accountMail, type AccountMailKind } from '../mail/account-mail.ts';
+
+/** The header the API puts the socket's address in (any incoming copy is dropped first). */
+export const CLIENT_IP_HEADER = 'x-pavilion-client-ip';
+
+export type AccountMail = { kind: AccountMailKind; to: string; name: string; locale: string; url: string };
+export type SendAccountMail = (mail: { key: string; to: string; subject: string; text: string }) => Promise<void>;
+
+// OWASP's argon2id baseline (19 MiB, 2 passes): about 30 ms a hash on this machine.
+const ARGON = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */ as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+const stamps = { createdAt: 'created_at', updatedAt: 'updated_at' };
+
+export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Logger; sendMail: SendAccountMail }) {
+  const { config } = deps;
+  const mail = async (m: AccountMail) => {
+    const { subject, text } = accountMail(m);
+    // The key makes a retried send overwrite its own outbox file; each link's token is unique.
+    const key = `account-${m.kind}-${createHash('sha256').update(m.url).digest('hex').slice(0, 20)}`;
+    await deps.sendMail({ key, to: m.to, subject, text });
+  };
+  return betterAuth({
+    appName: 'Pavilion',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: config.auth.secret,
+    telemetry: { enabled: false },
+    trustedOrigins: [config.publicUrl],
+    database: { db: deps.db as Kysely<any>, type: 'postgres' },
+    logger: {
+      level: config.logLevel === 'silent' ? 'error' : config.logLevel,
+      disabled: config.logLevel === 'silent',
+      log: (level, message) => (level === 'error' ? deps.log.error(`auth: ${message}`) : level === 'warn' ? deps.log.warn(`auth: ${message}`) : deps.log.debug(`auth: ${message}`)),
+    },
+    user: {
+      modelName: 'users',
+      fields: { emailVerified: 'email_verified', ...stamps },
+      additionalFields: {
+        role: { type: 'string', input: false, required: false, defaultValue: 'company' },
+        locale: { type: 'string', input: true, required: false, defaultValue: 'en', validator: { input: z.enum(['en', 'ko']) } },
+      },
+    },
+    session: {
+      modelName: 'auth_sessions',
+      fields: { userId: 'user_id', expiresAt: 'expires_at', ipAddress: 'ip_address', userAgent: 'user_agent', ...stamps },
+      expiresIn: 7 * 24 * 3600,
+      updateAge: 24 * 3600,
+    },
+    account: {
+      modelName: 'auth_accounts',
+      fields: {
+        userId: 'user_id', accountId: 'account_id', providerId: 'provider_id', accessToken: 'access_token',
+        refreshToken: 'refresh_token', idToken: 'id_token', accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at', ...stamps,
+      },
+    },
+    verification: {
+      modelName: 'auth_verifications',
+      fields: { expiresAt: 'expires_at', ...stamps },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'auth_rate_limits',
+      fields: { lastRequest: 'last_request' },
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 5 },
+        '/sign-up/email': { window: 3600, max: 10 },
+        '/request-password-reset': { window: 3600, max: 5 },
+        '/send-verification-email': { window: 3600, max: 5 },
+        '/get-session': false,
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      autoSignIn: false,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 3600,
+      password: {
+        hash: (password) => hash(password, ARGON),
+        verify: ({ hash: stored, password }) => verify(stored, password),
+      },
+      sendResetPassword: async ({ user, url }) => mail({ kind: 'reset', to: user.email, name: user.name, locale: localeOf(user), url }),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 3600,
+      sendVerificationEmail: async ({ user, url }) => mail({ kind: 'verify', to: user.email, name: user.name, locale: localeOf(user), url }),
+    },
+    advanced: {
+      database: { generateId: 'serial' },
+      cookiePrefix: 'pavilion',
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const localeOf = (user: object): string => ((user as { locale?: string }).locale === 'ko' ? 'ko' : 'en');
+

@@ -1,0 +1,11 @@
+// The signed-in user as the rest of the API sees it.
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: 'company' | 'staff' | 'admin';
+  emailVerified: boolean;
+  locale: 'en' | 'ko';
+};
+
+export const isStaff = (user: SessionUser) => user.role === 'staff' || user.role === 'admin';

@@ -1,0 +1,155 @@
+// Who may do what in the portal: every portal route tried as a visitor, as another
+// company's member, as a member and as staff, each with the expected status and, when
+// refused, nothing changed. Then garbage at every portal and account route.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { createTestDatabase } from '../test-support/test-database.ts';
+import { jsonPost, mailbox, ORIGIN, setRole, signedInUser } from '../test-support/accounts.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadConfig } from '../config.ts';
+import { silentLogger } from '../lib/logger.ts';
+import { createApi } from './app.ts';
+import { PORTAL_ROUTES } from './routes/portal.ts';
+
+const config = loadConfig({ PUBLIC_URL: ORIGIN, AUTH_SECRET: 'y'.repeat(40) });
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let app: ReturnType<typeof createApi>;
+const who: Record<'visitor' | 'other' | 'member' | 'staff', string> = { visitor: '', other: '', member: '', staff: '' };
+let n = 0;
+
+const profile = (en: string) => ({ names: { ko: '회사', en }, region: 'Seoul', languages: ['ko'] });
+const validBodies: Record<string, unknown> = {
+  'POST /portal/companies': profile('Fresh Company'),
+  'PUT /portal/companies/{slug}': profile('Target Company Renamed'),
+  'PUT /portal/companies/{slug}/availability': { requiresConfirmation: true, weeklyHours: [{ weekday: 1, start: '09:00', end: '17:00' }], blackoutDates: [] },
+};
+// Routes about no company in particular: any signed-in user may use them.
+const own = new Set(['GET /portal/me', 'POST /portal/companies']);
+
+const snapshot = async () =>
+  (await sql<{ s: string }>`select concat_ws('|',
+    (select string_agg(concat_ws(',', slug, founded_year, employees, region, website, requires_confirmation), ';' order by id) from companies),
+    (select string_agg(concat_ws(',', company_id, locale, name, description), ';' order by company_id, locale) from company_texts),
+    (select string_agg(concat_ws(',', company_id, user_id, role), ';' order by company_id, user_id) from company_members),
+    (select string_agg(concat_ws(',', company_id, weekday, start_time, end_time), ';' order by id) from availability_rules),
+    (select string_agg(concat_ws(',', company_id, starts_at), ';' order by id) from blackouts)) as s`.execute(handle.db)).rows[0]!.s;
+
+function send(method: string, path: string, cookie: string, body?: unknown) {
+  const headers: Record<string, string> = { origin: ORIGIN, ...(cookie ? { cookie } : {}) };
+  if (method === 'GET') return app.request(path, { headers });
+  return app.request(path, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await migrateToLatest(handle.db);
+  await sql`truncate users, companies, auth_rate_limits restart identity cascade`.execute(handle.db);
+  const mail = mailbox();
+  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, sendAccountMail: mail.send, clientIp: () => `10.1.0.${++n % 250}` });
+  who.member = await signedInUser(app, mail, 'member@target.example');
+  who.other = await signedInUser(app, mail, 'member@other.example');
+  who.staff = await signedInUser(app, mail, 'staff@pavilion.example');
+  await setRole(handle.db, 'staff@pavilion.example', 'staff');
+  expect((await send('POST', '/portal/companies', who.member, profile('Target Company'))).status).toBe(201);
+  expect((await send('POST', '/portal/companies', who.other, profile('Other Company'))).status).toBe(201);
+});
+afterAll(async () => handle?.close());
+
+describe('the portal authorisation matrix', () => {
+  const expected = { visitor: 401, other: 403, member: 200, staff: 200 } as const;
+
+  it('covers every portal route', () => {
+    for (const [method, path] of PORTAL_ROUTES) {
+      if (method !== 'GET') expect(validBodies, `add a valid body for ${method} ${path}`).toHaveProperty([`${method} ${path}`]);
+    }
+  });
+
+  for (const role of ['visitor', 'other', 'member', 'staff'] as const) {
+    it(`as ${role}`, async () => {
+      for (const [method, template] of PORTAL_ROUTES) {
+        const key = `${method} ${template}`;
+        const path = template.replace('{slug}', 'target-company');
+        const before = await snapshot();
+        const res = await send(method, path, who[role], validBodies[key]);
+        const want = role === 'visitor' ? 401 : own.has(key) ? (method === 'POST' ? 201 : 200) : expected[role];
+        expect(res.status, `${role} ${key}: ${await res.clone().text()}`).toBe(want);
+        if (res.status >= 400) {
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
+          expect(await snapshot(), `${role} ${key} changed something`).toBe(before);
+        }
+        // An unknown company is 404 for everyone signed in, whatever their role.
+        if (template.includes('{slug}') && role !== 'visitor') {
+          const missing = await send(method, template.replace('{slug}', 'no-such-company'), who[role], validBodies[key]);
+          expect(missing.status).toBe(404);
+        }
+      }
+    });
+  }
+
+  it('a forged session cookie is a visitor', async () => {
+    const res = await send('GET', '/portal/me', 'pavilion.session_token=forged.value');
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('garbage at the portal and account routes', () => {
+  const nasty = fc.oneof(
+    fc.jsonValue({ maxDepth: 4 }),
+    fc.string({ maxLength: 60 }),
+    fc.constantFrom(null, '', '<script>alert(1)</script>', 'javascript:alert(1)', '\u0000', '9'.repeat(400), -1, 1e308),
+  );
+
+  it('portal writes: arbitrary JSON and one spoiled field', async () => {
+    const routes = PORTAL_ROUTES.filter(([m]) => m !== 'GET');
+    const spoil = (base: unknown, value: unknown, field: number) => {
+      const copy = structuredClone(base) as Record<string, unknown>;
+      const keys = Object.keys(copy);
+      copy[keys[field % keys.length]!] = value;
+      return copy;
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.oneof(nasty, fc.tuple(nasty, fc.nat()).map(([v, i]) => ({ spoiled: [v, i] }))), async ([method, template], body) => {
+        const key = `${method} ${template}`;
+        const payload = body && typeof body === 'object' && 'spoiled' in body ? spoil(validBodies[key], ...(body.spoiled as [unknown, number])) : body;
+        const before = await snapshot();
+        const res = await send(method, template.replace('{slug}', 'target-company'), who.member, payload);
+        expect(res.status, await res.clone().text()).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
+          expect(await snapshot()).toBe(before);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('account endpoints never fail with a 5xx', async () => {
+    const paths = fc.constantFrom('/auth/sign-up/email', '/auth/sign-in/email', '/auth/request-password-reset', '/auth/reset-password', '/auth/sign-out');
+    await fc.assert(
+      fc.asyncProperty(paths, nasty, async (path, body) => {
+        const users = await handle.db.selectFrom('users').select('id').execute();
+        const res = await app.request(path, jsonPost(body));
+        expect(res.status, await res.clone().text()).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
+          expect(await handle.db.selectFrom('users').select('id').execute()).toEqual(users);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it.each([
+    ['a form body', 'application/x-www-form-urlencoded', 'names=x'],
+    ['invalid UTF-8', 'application/json', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])],
+    ['deep nesting', 'application/json', '['.repeat(20_000) + ']'.repeat(20_000)],
+    ['an oversized body', 'application/json', JSON.stringify({ pad: 'x'.repeat(200_000) })],
+  ])('portal: %s', async (_name, type, body) => {
+    const before = await snapshot();
+    const res = await app.request('/portal/companies/target-company', { method: 'PUT', headers: { origin: ORIGIN, cookie: who.member, 'content-type': type }, body });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await snapshot()).toBe(before);
+  });
+});

@@ -1,0 +1,46 @@
+// better-auth's endpoints under /api/auth/*, with the API's one error shape: its JSON
+// errors ({ code, message }) are handed on as problem documents carrying the same code.
+import type { Context, Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { CLIENT_IP_HEADER, type Auth } from '../../auth/auth.ts';
+import { problem } from '../problem.ts';
+
+const titles: Record<number, string> = {
+  400: 'Invalid request', 401: 'Not signed in', 403: 'Forbidden', 404: 'Not found',
+  422: 'Unprocessable request', 429: 'Too many requests',
+};
+
+/** The socket's address; undefined under app.request() in tests. */
+export function socketAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+export function registerAuthRoutes(app: Hono<any>, auth: Auth, opts: { publicUrl: string; clientIp?: (c: Context) => string | undefined }) {
+  const clientIp = opts.clientIp ?? socketAddress;
+  app.on(['GET', 'POST'], '/auth/*', async (c) => {
+    // better-auth routes by the full public URL, whatever prefix this app is mounted under.
+    const url = new URL(c.req.url);
+    const rest = url.pathname.slice(url.pathname.indexOf('/auth/') + '/auth'.length);
+    const target = new URL(`${opts.publicUrl}/api/auth${rest}${url.search}`);
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete(CLIENT_IP_HEADER); // never trust a client's claim about its own address
+    const ip = clientIp(c);
+    if (ip) headers.set(CLIENT_IP_HEADER, ip);
+    const body = c.req.method === 'POST' ? await c.req.raw.arrayBuffer() : undefined;
+    const res = await auth.handler(new Request(target, { method: c.req.method, headers, body }));
+    return asProblem(res);
+  });
+}
+
+async function asProblem(res: Response): Promise<Response> {
+  if (res.status < 400 || !(res.headers.get('content-type') ?? '').includes('json')) return res;
+  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+  const out = problem(res.status, titles[res.status] ?? 'Request failed', body.message, body.code ? { code: body.code } : {});
+  const retry = res.headers.get('x-retry-after');
+  if (retry) out.headers.set('Retry-After', retry);
+  return out;
+}

@@ -1,0 +1,98 @@
+// The company portal's API under /api/portal: every route needs a signed-in user (401
+// before anything else is looked at), and every company route a member of that company
+// or staff (403/404). Handlers stay thin; the rules live in services/portal-company.ts.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono as App } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import type { Auth } from '../../auth/auth.ts';
+import type { Database } from '../../db/schema.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { AvailabilitySchema, CompanyProfileSchema } from '../../portal/company-schemas.ts';
+import {
+  editCompany, myAccount, registerCompany, setAvailability, viewAvailability, viewCompany,
+} from '../../services/portal-company.ts';
+import { ProblemSchema, validationProblem } from '../problem.ts';
+import { requireUser, type SessionEnv } from '../session.ts';
+import { Slug } from '../schemas.ts';
+
+export type PortalRouteDeps = { db: Kysely<Database>; auth: Auth; jobs?: JobQueue | undefined; now: () => number };
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const denied = { 401: problem('Not signed in'), 403: problem('Not a member of this company'), 404: problem('No such company') };
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
+const CompanyParam = z.object({ slug: Slug });
+const CompanyView = z.object({
+  slug: z.string(),
+  status: z.string(),
+  profile: z.object({}).passthrough(),
+}).openapi('PortalCompany');
+const AvailabilityView = z.object({
+  timeZone: z.string(),
+  requiresConfirmation: z.boolean(),
+  weeklyHours: z.array(z.object({ weekday: z.number(), start: z.string(), end: z.string() })),
+  blackoutDates: z.array(z.object({ date: z.string(), reason: z.string() })),
+}).openapi('PortalAvailability');
+
+const routes = {
+  me: createRoute({
+    method: 'get', path: '/me', tags: ['Portal'], summary: 'The signed-in user and the companies they belong to',
+    responses: { 200: json(z.object({}).passthrough(), 'The account'), 401: denied[401] },
+  }),
+  register: createRoute({
+    method: 'post', path: '/companies', tags: ['Portal'], summary: 'Register a company; the user becomes its owner',
+    request: body(CompanyProfileSchema),
+    responses: { 201: json(CompanyView, 'The new company'), 400: problem('Invalid profile'), 401: denied[401], 403: problem('E-mail not confirmed') },
+  }),
+  company: createRoute({
+    method: 'get', path: '/companies/{slug}', tags: ['Portal'], summary: 'The company profile as its members edit it',
+    request: { params: CompanyParam },
+    responses: { 200: json(CompanyView, 'The company'), ...denied },
+  }),
+  edit: createRoute({
+    method: 'put', path: '/companies/{slug}', tags: ['Portal'], summary: 'Replace the company profile',
+    request: { params: CompanyParam, ...body(CompanyProfileSchema) },
+    responses: { 200: json(CompanyView, 'The company'), 400: problem('Invalid profile'), ...denied },
+  }),
+  availability: createRoute({
+    method: 'get', path: '/companies/{slug}/availability', tags: ['Portal'], summary: 'Weekly hours, days off and whether requests need confirming',
+    request: { params: CompanyParam },
+    responses: { 200: json(AvailabilityView, 'The availability'), ...denied },
+  }),
+  setAvailability: createRoute({
+    method: 'put', path: '/companies/{slug}/availability', tags: ['Portal'], summary: 'Replace weekly hours (Asia/Seoul) and days off',
+    request: { params: CompanyParam, ...body(AvailabilitySchema) },
+    responses: { 200: json(AvailabilityView, 'The availability'), 400: problem('Invalid hours'), ...denied },
+  }),
+};
+
+/** Every portal route as [method, path], for the authorisation tests. */
+export const PORTAL_ROUTES = Object.values(routes).map((r) => [r.method.toUpperCase(), `/portal${r.path}`] as const);
+
+export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
+  const portal = new OpenAPIHono<SessionEnv>({
+    strict: false,
+    defaultHook: (result) => {
+      if (!result.success) return validationProblem(result.error, result.target === 'json' ? 'body' : result.target);
+    },
+  });
+  portal.use('*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  portal.use('*', requireUser(deps.auth));
+  const services = { db: deps.db, now: deps.now };
+
+  portal.openapi(routes.me, async (c) => c.json(await myAccount(services, c.var.user), 200));
+  portal.openapi(routes.register, async (c) => c.json(await registerCompany(services, c.var.user, c.req.valid('json')), 201));
+  portal.openapi(routes.company, async (c) => c.json(await viewCompany(services, c.req.valid('param').slug, c.var.user), 200));
+  portal.openapi(routes.edit, async (c) =>
+    c.json(await editCompany(services, c.req.valid('param').slug, c.var.user, c.req.valid('json')), 200));
+  portal.openapi(routes.availability, async (c) =>
+    c.json(await viewAvailability(services, c.req.valid('param').slug, c.var.user), 200));
+  portal.openapi(routes.setAvailability, async (c) =>
+    c.json(await setAvailability(services, c.req.valid('param').slug, c.var.user, c.req.valid('json')), 200));
+
+  app.route('/portal', portal);
+}
