@@ -16,6 +16,10 @@ import { registerOutbox } from './routes/outbox.ts';
 import { createAuth, type Auth, type SendAccountMail } from '../auth/auth.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
+import { registerModerationRoutes } from './routes/moderation.ts';
+import { imageRoutes } from './routes/images.ts';
+import type { ImageStore } from '../images/store.ts';
+import { MAX_UPLOAD_BYTES } from '../images/process.ts';
 import type { Context } from 'hono';
 import { randomBytes } from 'node:crypto';
 
@@ -33,6 +37,8 @@ export type ApiDeps = {
   health?: Partial<Pick<HealthSources, 'search' | 'site'>>;
   /** Sends account e-mails (verification, password reset); the runtime queues them. */
   sendAccountMail?: SendAccountMail;
+  /** Where product images are kept; without it uploads are refused. */
+  images?: ImageStore;
   /** The client's address for rate limits; default: the socket's. */
   clientIp?: (c: Context) => string | undefined;
 };
@@ -48,15 +54,20 @@ export function createApi(deps: ApiDeps): Api {
   });
   app.onError(errorHandler(deps.log));
   app.notFound((c) => problem(404, 'Not found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`));
-  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.') }));
+  // Image uploads may be up to 10 MB (plus the form's framing); every other body 64 KiB.
+  const isUpload = (path: string, method: string) => method === 'POST' && /\/portal\/companies\/[^/]+\/products\/[^/]+\/images$/.test(path);
+  const smallBodies = bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.') });
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: () => problem(413, 'Request too large', 'An image may be at most 10 MB.') });
+  app.use('*', (c, next) => (isUpload(c.req.path, c.req.method) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', async (c, next) => {
     // JSON in (and plain HTML forms on the manage page, which works without JavaScript):
     // a write with another content type is refused before any work is done.
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       const form = type.startsWith('application/x-www-form-urlencoded') && c.req.path.includes('/manage/');
-      const bodyless = c.req.path.endsWith('/cancel');
-      if (!bodyless && !form && !type.startsWith('application/json')) {
+      const bodyless = /\/(cancel|submit|withdraw|approve)$/.test(c.req.path);
+      const multipart = type.startsWith('multipart/form-data') && isUpload(c.req.path, c.req.method);
+      if (!bodyless && !form && !multipart && !type.startsWith('application/json')) {
         return problem(415, 'Unsupported media type', 'Send the body as application/json.');
       }
     }
@@ -79,7 +90,9 @@ export function createApi(deps: ApiDeps): Api {
   const sendAccountMail = deps.sendAccountMail ?? (async () => deps.log.warn('An account e-mail was not sent: no mail sender configured.'));
   const auth = createAuth({ db: deps.db, config, log: deps.log, sendMail: sendAccountMail });
   registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, ...(deps.clientIp ? { clientIp: deps.clientIp } : {}) });
-  registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now });
+  registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images });
+  registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now });
+  if (deps.images) app.route('/', imageRoutes(deps.images));
   registerDocs(app);
   return Object.assign(app, { auth });
 }

@@ -9,8 +9,22 @@ import { createMailer, type Mailer } from '../mail/transport.ts';
 import { consultationMailWorker, type MailJob } from './consultation-mail-jobs.ts';
 import { QUEUES, type JobQueue } from './queue.ts';
 import { accountMailWorker, type AccountMailJob } from './account-mail-jobs.ts';
+import type { SearchSyncJob, SiteBuildJob } from './catalogue-jobs.ts';
+import type { Meilisearch } from 'meilisearch';
+import { syncProducts } from '../../search/sync.ts';
 
-export async function startWorkers(queue: JobQueue, deps: { db: Kysely<Database>; config: Config; log: Logger; mailer?: Mailer }): Promise<Mailer> {
+export type WorkerDeps = {
+  db: Kysely<Database>;
+  config: Config;
+  log: Logger;
+  mailer?: Mailer;
+  /** The search engine's client; undefined when search is off (the next start reindexes). */
+  searchClient?: () => Meilisearch | undefined;
+  /** Rebuilds the static site when the catalogue changed. */
+  site?: { ensureBuilt: () => Promise<'built' | 'reused' | 'failed'> };
+};
+
+export async function startWorkers(queue: JobQueue, deps: WorkerDeps): Promise<Mailer> {
   const mailer = deps.mailer ?? createMailer(deps.config.mail);
   const sendMail = consultationMailWorker({ ...deps, mailer });
   const sendAccountMail = accountMailWorker(mailer);
@@ -20,5 +34,18 @@ export async function startWorkers(queue: JobQueue, deps: { db: Kysely<Database>
       else await sendMail(job.data as MailJob);
     }
   });
+  await queue.boss.work<SearchSyncJob>(QUEUES.searchSync, { batchSize: 20 }, async (jobs) => {
+    const client = deps.searchClient?.();
+    if (!client) return;
+    // Throws while the engine is down: pg-boss retries with backoff until it is back.
+    await syncProducts(deps.db, client, jobs.map((j) => j.data.productId));
+  });
+  if (deps.site) {
+    const site = deps.site;
+    await queue.boss.work<SiteBuildJob>(QUEUES.siteBuild, { batchSize: 1 }, async () => {
+      // A failed build keeps the previous site serving (and shows in /api/health); retry later.
+      if ((await site.ensureBuilt()) === 'failed') throw new Error('Site build failed');
+    });
+  }
   return mailer;
 }

@@ -1,8 +1,10 @@
 // The API alone, without the site or search: one of several stateless API processes in
 // front of one PostgreSQL server (used by the concurrency test and the booking benchmark).
+import path from 'node:path';
 import { Hono } from 'hono';
 import { loadConfig } from '../config.ts';
 import { withAuthSecret } from './auth-secret.ts';
+import { fileImageStore } from '../images/store.ts';
 import { queueAccountMail } from '../jobs/account-mail-jobs.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -24,6 +26,7 @@ const jobs = await startJobQueue(database, log);
 const mailer = await startWorkers(jobs, { db: database.db, config, log });
 const app = new Hono().route('/api', createApi({
   db: database.db, dbKind: database.kind, config, log, jobs, sendAccountMail: queueAccountMail(jobs),
+  images: fileImageStore(path.join(config.dataDir, 'images')),
   outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
 }));
 const server = await listen(app, config.port, config.host);

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ComponentState } from '../http/routes/health.ts';
+import type { Meilisearch } from 'meilisearch';
 import type { ProductSearch } from '../http/routes/search.ts';
 import { isSearchOff, startSearchEngine } from '../../search/engine.ts';
 import { createSearchClient } from '../../search/client.ts';
@@ -18,6 +19,8 @@ import { catalogueFingerprint } from './site-builder.ts';
 
 export type SearchRuntime = {
   search: ProductSearch;
+  /** The engine's client, for the index-sync worker; undefined when search is off. */
+  client?: Meilisearch | undefined;
   health: () => Promise<ComponentState>;
   stop: () => Promise<void>;
 };
@@ -61,6 +64,7 @@ export async function startSearch(opts: { db: Kysely<Database>; config: Config; 
     log.error('Search index could not be built; search answers from what the index holds', err);
   }
   return {
+    client,
     search: (p) => searchProducts(client, { ...p, locale: p.locale as Locale }),
     health: async () => {
       try {

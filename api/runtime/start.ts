@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { withAuthSecret } from './auth-secret.ts';
+import { fileImageStore } from '../images/store.ts';
 import { queueAccountMail } from '../jobs/account-mail-jobs.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -57,8 +58,6 @@ try {
   }
 
   jobs = await startJobQueue(database, log);
-  const mailer = await startWorkers(jobs, { db, config, log });
-  log.info(mailer.kind === 'smtp' ? 'E-mail: sent through SMTP_URL' : `E-mail: written to the outbox (${config.publicUrl}/api/dev/outbox); set SMTP_URL to send`);
 
   const site = createSiteBuilder({ db, root, dataDir: config.dataDir, publicUrl: config.publicUrl, log });
   log.info('Starting search and building the site…');
@@ -70,6 +69,10 @@ try {
   search = searchRuntime;
   log.info(`Site: ${siteResult === 'reused' ? 'unchanged since the last build, reused' : siteResult} (${elapsed()})`);
 
+  // Workers once search and site are up: catalogue changes update both.
+  const mailer = await startWorkers(jobs, { db, config, log, searchClient: () => searchRuntime.client, site });
+  log.info(mailer.kind === 'smtp' ? 'E-mail: sent through SMTP_URL' : `E-mail: written to the outbox (${config.publicUrl}/api/dev/outbox); set SMTP_URL to send`);
+
   const api = createApi({
     db,
     dbKind: database.kind,
@@ -78,6 +81,7 @@ try {
     search: () => searchRuntime.search,
     jobs,
     sendAccountMail: queueAccountMail(jobs),
+    images: fileImageStore(path.join(config.dataDir, 'images')),
     outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
     health: { search: () => searchRuntime.health(), site: () => site.state() },
   });

@@ -1,0 +1,110 @@
+// The portal's product routes: a company's products, their states and images.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ProductInputSchema } from '../../portal/product-schemas.ts';
+import { changeProductState, createProduct, editProduct, listProducts, viewProduct } from '../../services/portal-products.ts';
+import { addImage, listImages, removeImage, type ImageDeps } from '../../services/product-images.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { MAX_UPLOAD_BYTES } from '../../images/process.ts';
+import { ProblemSchema } from '../problem.ts';
+import type { SessionEnv } from '../session.ts';
+import { Slug } from '../schemas.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const denied = { 401: problem('Not signed in'), 403: problem('Not a member of this company'), 404: problem('No such company or product') };
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
+const CompanyParam = z.object({ slug: Slug });
+const ProductParam = z.object({ slug: Slug, product: Slug });
+const ImageParam = ProductParam.extend({ position: z.coerce.number().int().min(0).max(7) });
+const ProductView = z.object({
+  slug: z.string(), status: z.string(), rejectionReason: z.string().nullable(),
+  product: z.object({}).passthrough(), pendingRevision: z.object({}).passthrough().nullable(),
+}).openapi('PortalProduct');
+const Images = z.object({ images: z.array(z.object({}).passthrough()) });
+const Upload = z.object({
+  file: z.any().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 10 MB' }),
+  altEn: z.string().max(200).optional(),
+  altKo: z.string().max(200).optional(),
+});
+
+export const productRoutes = {
+  list: createRoute({
+    method: 'get', path: '/companies/{slug}/products', tags: ['Portal'], summary: 'The company\'s products, newest change first',
+    request: { params: CompanyParam }, responses: { 200: json(z.object({ products: z.array(z.object({}).passthrough()) }), 'Products'), ...denied },
+  }),
+  create: createRoute({
+    method: 'post', path: '/companies/{slug}/products', tags: ['Portal'], summary: 'Register a product (as a draft)',
+    request: { params: CompanyParam, ...body(ProductInputSchema) },
+    responses: { 201: json(ProductView, 'The draft'), 400: problem('Invalid product'), ...denied },
+  }),
+  view: createRoute({
+    method: 'get', path: '/companies/{slug}/products/{product}', tags: ['Portal'], summary: 'A product with its state and any edit waiting for review',
+    request: { params: ProductParam }, responses: { 200: json(ProductView, 'The product'), ...denied },
+  }),
+  edit: createRoute({
+    method: 'put', path: '/companies/{slug}/products/{product}', tags: ['Portal'],
+    summary: 'Edit a product; a published one keeps its published text until staff approve the edit',
+    request: { params: ProductParam, ...body(ProductInputSchema) },
+    responses: { 200: json(ProductView, 'The product'), 400: problem('Invalid product'), 409: problem('Not editable in this state'), ...denied },
+  }),
+  submit: createRoute({
+    method: 'post', path: '/companies/{slug}/products/{product}/submit', tags: ['Portal'], summary: 'Submit for review',
+    request: { params: ProductParam }, responses: { 200: json(ProductView, 'Submitted'), 409: problem('Not in a state that can be submitted'), ...denied },
+  }),
+  withdraw: createRoute({
+    method: 'post', path: '/companies/{slug}/products/{product}/withdraw', tags: ['Portal'], summary: 'Withdraw from review, or from the hall',
+    request: { params: ProductParam }, responses: { 200: json(ProductView, 'Withdrawn'), 409: problem('Not in a state that can be withdrawn'), ...denied },
+  }),
+  images: createRoute({
+    method: 'get', path: '/companies/{slug}/products/{product}/images', tags: ['Portal'], summary: 'The product\'s images',
+    request: { params: ProductParam }, responses: { 200: json(Images, 'Images'), ...denied },
+  }),
+  upload: createRoute({
+    method: 'post', path: '/companies/{slug}/products/{product}/images', tags: ['Portal'],
+    summary: 'Add an image (multipart/form-data, field "file"): re-encoded to AVIF, WebP and JPEG, metadata stripped',
+    request: { params: ProductParam, body: { required: true, content: { 'multipart/form-data': { schema: Upload } } } },
+    responses: { 201: json(z.object({}).passthrough(), 'The stored image'), 400: problem('Not an acceptable image'), 409: problem('Eight images already'), 413: problem('Too large'), ...denied },
+  }),
+  removeImage: createRoute({
+    method: 'delete', path: '/companies/{slug}/products/{product}/images/{position}', tags: ['Portal'], summary: 'Remove an image',
+    request: { params: ImageParam }, responses: { 200: json(Images, 'Images left'), ...denied },
+  }),
+};
+
+export function registerProductRoutes(portal: OpenAPIHono<SessionEnv>, deps: ImageDeps) {
+  portal.openapi(productRoutes.list, async (c) => c.json(await listProducts(deps, c.req.valid('param').slug, c.var.user), 200));
+  portal.openapi(productRoutes.create, async (c) => c.json(await createProduct(deps, c.req.valid('param').slug, c.var.user, c.req.valid('json')), 201));
+  portal.openapi(productRoutes.view, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await viewProduct(deps, p.slug, p.product, c.var.user), 200);
+  });
+  portal.openapi(productRoutes.edit, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await editProduct(deps, p.slug, p.product, c.var.user, c.req.valid('json')), 200);
+  });
+  for (const action of ['submit', 'withdraw'] as const) {
+    portal.openapi(productRoutes[action], async (c) => {
+      const p = c.req.valid('param');
+      return c.json(await changeProductState(deps, p.slug, p.product, c.var.user, action), 200);
+    });
+  }
+  portal.openapi(productRoutes.images, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await listImages(deps, p.slug, p.product, c.var.user), 200);
+  });
+  portal.openapi(productRoutes.upload, async (c) => {
+    const p = c.req.valid('param');
+    const form = c.req.valid('form');
+    const file = form.file;
+    if (!(file instanceof File)) throw new InvalidInputError('Attach the image as the form field "file".', { code: 'no-file' });
+    if (file.size > MAX_UPLOAD_BYTES) throw new InvalidInputError('The image is larger than 10 MB.', { code: 'too-large' });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const alt = { en: typeof form.altEn === 'string' ? form.altEn : undefined, ko: typeof form.altKo === 'string' ? form.altKo : undefined };
+    return c.json(await addImage(deps, p.slug, p.product, c.var.user, bytes, alt), 201);
+  });
+  portal.openapi(productRoutes.removeImage, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await removeImage(deps, p.slug, p.product, c.var.user, p.position), 200);
+  });
+}
