@@ -64,7 +64,7 @@ function send(method: string, path: string, cookie: string, body?: unknown) {
   if (body === null || body === undefined) return app.request(path, { method, headers });
   if (body === 'multipart') {
     const form = new FormData();
-    form.set('file', new File([image], 'photo.jpg', { type: 'image/jpeg' }));
+    form.set('file', new File([new Uint8Array(image)], 'photo.jpg', { type: 'image/jpeg' }));
     return app.request(path, { method, headers, body: form });
   }
   return app.request(path, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -42,7 +42,7 @@ const send = (method: string, p: string, cookie: string, body?: unknown) =>
   app.request(p, { method, headers: { origin: ORIGIN, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 const upload = (p: string, cookie: string, bytes: Uint8Array, name = 'photo.jpg', type = 'image/jpeg') => {
   const form = new FormData();
-  form.set('file', new File([bytes], name, { type }));
+  form.set('file', new File([new Uint8Array(bytes)], name, { type }));
   form.set('altEn', 'The ampoule on a white table');
   return app.request(`${base}/${p}/images`, { method: 'POST', headers: { origin: ORIGIN, cookie }, body: form });
 };
