@@ -116,3 +116,8 @@ export async function replaceCompanyAvailability(
       .execute();
   }
 }
+
+export async function publishedProductIds(db: Db, companyId: string): Promise<string[]> {
+  const rows = await db.selectFrom('products').select('id').where('company_id', '=', companyId).where('status', '=', 'approved').execute();
+  return rows.map((r) => r.id);
+}

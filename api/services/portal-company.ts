@@ -6,12 +6,15 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { isStaff, type SessionUser } from '../auth/user.ts';
 import type { Availability, CompanyProfile } from '../portal/company-schemas.ts';
 import {
+  publishedProductIds,
   findCompanyAvailability, findCompanyProfile, findMembership, insertCompany, listUserCompanies,
   replaceCompanyAvailability, slugTaken, updateCompany, type Membership,
 } from '../repositories/companies.ts';
 import { localDate, localDay } from '../scheduling/weekly-hours.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { enqueueCatalogueChange } from '../jobs/catalogue-jobs.ts';
 
-export type PortalDeps = { db: Kysely<Database>; now: () => number };
+export type PortalDeps = { db: Kysely<Database>; now: () => number; jobs?: JobQueue | undefined };
 
 /**
  * The company if the user may act for it: its members, and staff. Another company's
@@ -64,6 +67,7 @@ export async function registerCompany(deps: PortalDeps, user: SessionUser, profi
       return await deps.db.transaction().execute(async (trx) => {
         const slug = await freeSlug(trx, slugify(profile.names.en));
         await insertCompany(trx, slug, profile, user.id);
+        await enqueueCatalogueChange(deps.jobs, trx, { reason: `company ${slug} registered` });
         return companyView(trx, slug);
       });
     } catch (err) {
@@ -103,6 +107,8 @@ export async function editCompany(deps: PortalDeps, slug: string, user: SessionU
   const m = await companyAccess(deps, slug, user);
   return deps.db.transaction().execute(async (trx) => {
     await updateCompany(trx, m.companyId, profile);
+    // The company's name, region and languages are in its products' pages and documents.
+    await enqueueCatalogueChange(deps.jobs, trx, { productIds: await publishedProductIds(trx, m.companyId), reason: `company ${slug} edited` });
     return companyView(trx, slug);
   });
 }

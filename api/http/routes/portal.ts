@@ -84,7 +84,7 @@ export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
     await next();
   });
   portal.use('*', requireUser(deps.auth));
-  const services = { db: deps.db, now: deps.now };
+  const services = { db: deps.db, now: deps.now, jobs: deps.jobs };
 
   portal.openapi(routes.me, async (c) => c.json(await myAccount(services, c.var.user), 200));
   portal.openapi(routes.register, async (c) => c.json(await registerCompany(services, c.var.user, c.req.valid('json')), 201));
