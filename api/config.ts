@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   ROOM_BUFFER_MINUTES: z.coerce.number().int().min(0).max(120).default(10),
   MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).default(120),
   HORIZON_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  // How long a slot stays held for a company that confirms its meetings.
+  HOLD_HOURS: z.coerce.number().min(0.1).max(168).default(24),
   // Signs session cookies and tokens; at least 32 characters. Without it the hall keeps a
   // random one in DATA_DIR (see api/auth/secret.ts).
   AUTH_SECRET: z.string().min(32).optional(),
@@ -43,6 +45,7 @@ export type Config = {
     roomBufferMinutes: number;
     minNoticeMinutes: number;
     horizonDays: number;
+    holdHours: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   auth: { secret: string | undefined };
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       roomBufferMinutes: e.ROOM_BUFFER_MINUTES,
       minNoticeMinutes: e.MIN_NOTICE_MINUTES,
       horizonDays: e.HORIZON_DAYS,
+      holdHours: e.HOLD_HOURS,
     },
     logLevel: e.LOG_LEVEL,
     auth: { secret: e.AUTH_SECRET },

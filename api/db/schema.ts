@@ -227,6 +227,9 @@ export interface ConsultationsTable {
   room_free_at: Date;
   status: Generated<ConsultationStatus>;
   hold_expires_at: Date | null;
+  /** Whose turn it is while the consultation is held. */
+  awaiting: 'company' | 'buyer' | null;
+  decline_reason: string | null;
   video_room: string;
   manage_token_hash: string;
   ics_sequence: Generated<number>;
@@ -238,7 +241,8 @@ export interface ConsultationsTable {
 
 export type ConsultationEvent =
   | 'requested' | 'queued' | 'scheduled' | 'confirmed' | 'rescheduled' | 'cancelled'
-  | 'declined' | 'completed' | 'no_show' | 'room_reassigned' | 'interpreter_reassigned';
+  | 'declined' | 'completed' | 'no_show' | 'room_reassigned' | 'interpreter_reassigned'
+  | 'held' | 'accepted' | 'proposed' | 'proposal_accepted' | 'proposal_declined' | 'hold_expired' | 'outcome_recorded';
 export interface ConsultationEventsTable {
   id: Generated<string>;
   consultation_id: string | null;

@@ -21,7 +21,7 @@ import { imageRoutes } from './routes/images.ts';
 import type { ImageStore } from '../images/store.ts';
 import { MAX_UPLOAD_BYTES } from '../images/process.ts';
 import type { Context } from 'hono';
-import { randomBytes } from 'node:crypto';
+import { appSecret } from '../lib/manage-token.ts';
 
 export type ApiDeps = {
   db: Kysely<Database>;
@@ -65,7 +65,7 @@ export function createApi(deps: ApiDeps): Api {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       const form = type.startsWith('application/x-www-form-urlencoded') && c.req.path.includes('/manage/');
-      const bodyless = /\/(cancel|submit|withdraw|approve)$/.test(c.req.path);
+      const bodyless = /\/(cancel|submit|withdraw|approve|accept|decline)$/.test(c.req.path);
       const multipart = type.startsWith('multipart/form-data') && isUpload(c.req.path, c.req.method);
       if (!bodyless && !form && !multipart && !type.startsWith('application/json')) {
         return problem(415, 'Unsupported media type', 'Send the body as application/json.');
@@ -85,12 +85,12 @@ export function createApi(deps: ApiDeps): Api {
   registerMeetingRoutes(app, booking);
   registerManageRoutes(app, booking);
   if (deps.outboxDir) registerOutbox(app, deps.outboxDir);
-  // Without a configured secret (tests), a per-process one: sessions end with the process.
-  const config = deps.config.auth.secret ? deps.config : { ...deps.config, auth: { secret: randomBytes(32).toString('hex') } };
+  // Without a configured secret (tests), the fixed development one (see lib/manage-token.ts).
+  const config = { ...deps.config, auth: { secret: appSecret(deps.config) } };
   const sendAccountMail = deps.sendAccountMail ?? (async () => deps.log.warn('An account e-mail was not sent: no mail sender configured.'));
   const auth = createAuth({ db: deps.db, config, log: deps.log, sendMail: sendAccountMail });
   registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, ...(deps.clientIp ? { clientIp: deps.clientIp } : {}) });
-  registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images });
+  registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images, config });
   registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now });
   if (deps.images) app.route('/', imageRoutes(deps.images));
   registerDocs(app);

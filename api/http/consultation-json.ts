@@ -17,6 +17,10 @@ export function consultationJson(c: ConsultationView, videoBaseUrl: string, mana
     room: { name: c.roomName, location: c.roomLocation },
     interpreter: c.interpreterLanguage ? { language: c.interpreterLanguage } : null,
     videoUrl: `${videoBaseUrl}${c.videoRoom}`,
+    // While held: whose answer is awaited ('company' or 'buyer') and until when.
+    awaiting: c.awaiting,
+    holdExpiresAt: c.holdExpiresAt?.toISOString() ?? null,
+    declineReason: c.declineReason,
     ...(manageUrl ? { manageUrl } : {}),
   };
 }

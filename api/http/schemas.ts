@@ -74,6 +74,9 @@ export const ConsultationSchema = z
     interpreter: z.object({ language: z.string() }).nullable(),
     videoUrl: z.string(),
     manageUrl: z.string().optional(),
+    awaiting: z.enum(['company', 'buyer']).nullable().openapi({ description: 'While held: whose answer is awaited' }),
+    holdExpiresAt: z.string().nullable().openapi({ description: 'While held: when the hold ends unanswered' }),
+    declineReason: z.string().nullable(),
   })
   .openapi('Consultation');
 

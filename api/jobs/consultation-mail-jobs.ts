@@ -9,15 +9,41 @@ import { consultationIcs } from '../services/invitation.ts';
 import { consultationMail, type MailEvent, type Recipient } from '../mail/consultation-mail.ts';
 import type { Mailer } from '../mail/transport.ts';
 import type { JobQueue } from './queue.ts';
+import { appSecret, manageTokenFor } from '../lib/manage-token.ts';
 
 export type MailJob = {
   consultationId: string;
   event: MailEvent;
   sequence: number;
   role: Recipient['role'];
-  /** Only in the buyer's job: the private manage link goes to them alone. */
+  /** Jobs enqueued before manage tokens were derived carry the buyer's token. */
   manageToken?: string;
 };
+
+/** Who hears about what: nobody is invited before the company has accepted. */
+const AUDIENCE: Record<MailEvent, Recipient['role'][]> = {
+  scheduled: ['buyer', 'company', 'interpreter'],
+  rescheduled: ['buyer', 'company', 'interpreter'],
+  cancelled: ['buyer', 'company', 'interpreter'],
+  'reminder-24h': ['buyer', 'company', 'interpreter'],
+  'reminder-1h': ['buyer', 'company', 'interpreter'],
+  held: ['buyer', 'company'],
+  proposed: ['buyer'],
+  declined: ['buyer'],
+};
+
+/** The e-mails of a hold and its outcome (no calendar invitation yet). */
+export async function enqueueHeldMail(
+  jobs: JobQueue | undefined,
+  trx: Kysely<Database>,
+  m: { consultationId: string; event: 'held' | 'proposed' | 'declined'; sequence: number },
+): Promise<void> {
+  if (!jobs) return;
+  await jobs.insert(trx, 'email', AUDIENCE[m.event].map((role) => ({
+    data: { consultationId: m.consultationId, event: m.event, sequence: m.sequence, role } satisfies MailJob,
+    singletonKey: `${m.consultationId}:${m.event}:${m.sequence}:${role}`,
+  })));
+}
 
 const REMINDERS = [
   { event: 'reminder-24h', before: 24 * 3_600_000 },
@@ -32,7 +58,7 @@ const REMINDERS = [
 export async function enqueueConsultationMail(
   jobs: JobQueue | undefined,
   trx: Kysely<Database>,
-  m: { consultationId: string; event: 'scheduled' | 'rescheduled' | 'cancelled'; sequence: number; manageToken?: string; startsAt?: Date; now?: number },
+  m: { consultationId: string; event: 'scheduled' | 'rescheduled' | 'cancelled'; sequence: number; startsAt?: Date; now?: number },
 ): Promise<void> {
   if (!jobs) return;
   const sends: { event: MailEvent; startAfter?: Date }[] = [{ event: m.event }];
@@ -44,10 +70,7 @@ export async function enqueueConsultationMail(
   }
   const all = sends.flatMap((send) =>
     (['buyer', 'company', 'interpreter'] as const).map((role) => {
-      const data: MailJob = {
-        consultationId: m.consultationId, event: send.event, sequence: m.sequence, role,
-        ...(role === 'buyer' && m.manageToken ? { manageToken: m.manageToken } : {}),
-      };
+      const data: MailJob = { consultationId: m.consultationId, event: send.event, sequence: m.sequence, role };
       // The key names the message (change, kind, recipient), for tracing and de-duplication.
       return { data, singletonKey: `${m.consultationId}:${send.event}:${m.sequence}:${role}`, ...(send.startAfter ? { startAfter: send.startAfter } : {}) };
     }),
@@ -68,9 +91,13 @@ export function consultationMailWorker(deps: { db: Kysely<Database>; config: Con
       : [];
     const ics = consultationIcs(c, deps.config);
     const videoUrl = `${deps.config.videoBaseUrl}${c.videoRoom}`;
-    const manageUrl = job.manageToken ? `${deps.config.publicUrl}/api/manage/${job.manageToken}` : undefined;
+    if (!AUDIENCE[job.event].includes(job.role)) return;
+    // The private link goes to the buyer alone.
+    const token = job.role === 'buyer' ? (job.manageToken ?? manageTokenFor(appSecret(deps.config), c.videoRoom)) : undefined;
+    const manageUrl = token ? `${deps.config.publicUrl}/api/manage/${token}` : undefined;
+    const portalUrl = `${deps.config.publicUrl}/portal/`;
     for (const [n, to] of recipients.entries()) {
-      const mail = consultationMail(c, job.event, to, { videoUrl, manageUrl, ics });
+      const mail = consultationMail(c, job.event, to, { videoUrl, manageUrl, portalUrl, ics });
       await deps.mailer.send({ key: `c${c.id}-${job.event}-s${job.sequence}-${job.role}-${n}`, to: to.email, ...mail });
     }
   };

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Logger } from '../lib/logger.ts';
 
-export const QUEUES = { email: 'email', searchSync: 'search-sync', siteBuild: 'site-build' } as const;
+export const QUEUES = { email: 'email', searchSync: 'search-sync', siteBuild: 'site-build', holdExpiry: 'hold-expiry' } as const;
 
 export type JobQueue = {
   boss: PgBoss;
@@ -38,6 +38,7 @@ export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: {
   await boss.createQueue(QUEUES.email, { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
   // Search may be down for a while: keep retrying (backoff up to 5 minutes) for about a day.
   await boss.createQueue(QUEUES.searchSync, { policy: 'stately', retryLimit: 300, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 120 });
+  await boss.createQueue(QUEUES.holdExpiry, { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 });
   await boss.createQueue(QUEUES.siteBuild, { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 });
   return {
     boss,

@@ -12,6 +12,7 @@ import { accountMailWorker, type AccountMailJob } from './account-mail-jobs.ts';
 import type { SearchSyncJob, SiteBuildJob } from './catalogue-jobs.ts';
 import type { Meilisearch } from 'meilisearch';
 import { syncProducts } from '../../search/sync.ts';
+import { expireHold, type HoldExpiryJob } from './hold-jobs.ts';
 
 export type WorkerDeps = {
   db: Kysely<Database>;
@@ -39,6 +40,9 @@ export async function startWorkers(queue: JobQueue, deps: WorkerDeps): Promise<M
     if (!client) return;
     // Throws while the engine is down: pg-boss retries with backoff until it is back.
     await syncProducts(deps.db, client, jobs.map((j) => j.data.productId));
+  });
+  await queue.boss.work<HoldExpiryJob>(QUEUES.holdExpiry, { batchSize: 1 }, async (jobs) => {
+    for (const job of jobs) await expireHold({ db: deps.db, jobs: queue }, job.data.consultationId, new Date());
   });
   if (deps.site) {
     const site = deps.site;

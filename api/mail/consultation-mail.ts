@@ -3,7 +3,7 @@
 import type { ConsultationView } from '../repositories/bookings.ts';
 import { wallTime } from '../lib/wall-time.ts';
 
-export type MailEvent = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder-24h' | 'reminder-1h';
+export type MailEvent = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder-24h' | 'reminder-1h' | 'held' | 'proposed' | 'declined';
 export type Recipient = { role: 'buyer' | 'company' | 'interpreter'; email: string; timeZone: string };
 
 const headline: Record<MailEvent, string> = {
@@ -12,14 +12,72 @@ const headline: Record<MailEvent, string> = {
   cancelled: 'is cancelled',
   'reminder-24h': 'starts in 24 hours',
   'reminder-1h': 'starts in one hour',
+  held: 'is requested',
+  proposed: 'has a new proposed time',
+  declined: 'could not be arranged',
 };
+
+/** A hold, a proposal and a refusal are not (yet) in anyone's calendar: plain text only. */
+function holdMail(c: ConsultationView, event: 'held' | 'proposed' | 'declined', to: Recipient, opts: { manageUrl?: string | undefined; portalUrl: string }) {
+  const when = (zone: string) => `${wallTime(c.startsAt, zone)} (${zone})`;
+  const until = c.holdExpiresAt ? wallTime(c.holdExpiresAt, to.timeZone) : '';
+  const sign = ['', 'Pavilion, the online exhibition hall for Korean exporters'];
+  if (to.role === 'company') {
+    return {
+      subject: `A buyer asks for a video meeting: ${wallTime(c.startsAt, to.timeZone)}`,
+      text: [
+        'A buyer asks for a video meeting with your company.',
+        '',
+        `Korea time: ${when(c.companyTimeZone)}`,
+        `Buyer time: ${when(c.buyerTimeZone)}`,
+        `Interpreter: ${c.interpreterLanguage ? `requested (${c.interpreterLanguage})` : 'not needed'}`,
+        '',
+        `The time is held for you until ${until} (${to.timeZone}). Accept it, decline it or propose another time in the portal:`,
+        opts.portalUrl,
+        ...sign,
+      ].join('\n'),
+    };
+  }
+  const lines = event === 'held'
+    ? [
+        `Your request for a video meeting with ${c.companyName} has been sent.`,
+        `${c.companyName} confirms its meetings itself; the time stays reserved for you until ${until}.`,
+        '',
+        `Requested time: ${when(c.buyerTimeZone)}`,
+        `Korea time:     ${when(c.companyTimeZone)}`,
+        '',
+        'We will e-mail you as soon as the company answers.',
+      ]
+    : event === 'proposed'
+      ? [
+          `${c.companyName} cannot meet at the time you asked for and proposes another:`,
+          '',
+          `Proposed time: ${when(c.buyerTimeZone)}`,
+          `Korea time:    ${when(c.companyTimeZone)}`,
+          '',
+          `Please accept or decline it by ${until}.`,
+        ]
+      : [
+          `${c.companyName} could not arrange the video meeting you asked for (${when(c.buyerTimeZone)}).`,
+          ...(c.declineReason ? ['', `Their reason: ${c.declineReason}`] : []),
+          '',
+          'You are welcome to ask for another time on the product or company page.',
+        ];
+  const link = opts.manageUrl && event !== 'declined'
+    ? ['', `${event === 'proposed' ? 'Answer' : 'See or cancel your request'} with this private link: ${opts.manageUrl}`]
+    : [];
+  return { subject: `Video meeting with ${c.companyName} ${headline[event]}`, text: [...lines, ...link, ...sign].join('\n') };
+}
 
 export function consultationMail(
   c: ConsultationView,
   event: MailEvent,
   to: Recipient,
-  opts: { videoUrl: string; manageUrl?: string | undefined; ics: string },
+  opts: { videoUrl: string; manageUrl?: string | undefined; portalUrl?: string; ics: string },
 ): { subject: string; text: string; attachments: { filename: string; content: string; contentType: string }[] } {
+  if (event === 'held' || event === 'proposed' || event === 'declined') {
+    return { ...holdMail(c, event, to, { manageUrl: opts.manageUrl, portalUrl: opts.portalUrl ?? '' }), attachments: [] };
+  }
   const other = to.role === 'buyer' ? c.companyName : 'your buyer';
   const subject = `Video meeting with ${to.role === 'buyer' ? c.companyName : 'a buyer'} ${headline[event]}: ${wallTime(c.startsAt, to.timeZone)}`;
   const lines = [

@@ -68,14 +68,18 @@ export async function tryInsertConsultation(
     meetingRequestId: string; companyId: string; buyerId: string; roomId: string;
     interpreterId: string | null; interpreterLanguage: string | null;
     startsAt: Date; endsAt: Date; roomFreeAt: Date; videoRoom: string; manageTokenHash: string;
+    /** Held for the company to accept until then, instead of scheduled outright. */
+    holdExpiresAt?: Date | null;
   },
 ): Promise<string | undefined> {
+  const held = Boolean(c.holdExpiresAt);
   const { rows } = await sql<{ id: string }>`
     with booked as (
       insert into consultations (meeting_request_id, company_id, buyer_id, room_id, interpreter_id, interpreter_language,
-        starts_at, ends_at, room_free_at, video_room, manage_token_hash, status)
+        starts_at, ends_at, room_free_at, video_room, manage_token_hash, status, awaiting, hold_expires_at)
       values (${c.meetingRequestId}, ${c.companyId}, ${c.buyerId}, ${c.roomId}, ${c.interpreterId}, ${c.interpreterLanguage},
-        ${c.startsAt}, ${c.endsAt}, ${c.roomFreeAt}, ${c.videoRoom}, ${c.manageTokenHash}, 'scheduled')
+        ${c.startsAt}, ${c.endsAt}, ${c.roomFreeAt}, ${c.videoRoom}, ${c.manageTokenHash},
+        ${held ? 'held' : 'scheduled'}, ${held ? 'company' : null}, ${c.holdExpiresAt ?? null})
       on conflict do nothing
       returning id, meeting_request_id
     ), request as (
@@ -83,7 +87,7 @@ export async function tryInsertConsultation(
       where id in (select meeting_request_id from booked)
     ), event as (
       insert into consultation_events (meeting_request_id, consultation_id, event, actor_type)
-      select meeting_request_id, id, 'scheduled', 'system' from booked
+      select meeting_request_id, id, ${held ? 'held' : 'scheduled'}, 'system' from booked
     )
     select id from booked`.execute(db);
   return rows[0]?.id;
@@ -123,6 +127,9 @@ export type ConsultationView = {
   companyTimeZone: string;
   icsSequence: number;
   updatedAt: Date;
+  awaiting: 'company' | 'buyer' | null;
+  holdExpiresAt: Date | null;
+  declineReason: string | null;
 };
 
 function consultationQuery(db: Db) {
@@ -137,6 +144,7 @@ function consultationQuery(db: Db) {
       'r.name as roomName', 'r.location as roomLocation', 'c.interpreter_language as interpreterLanguage',
       'i.name as interpreterName', 'c.video_room as videoRoom', 'co.slug as companySlug',
       'm.time_zone as buyerTimeZone', 'co.time_zone as companyTimeZone', 'c.ics_sequence as icsSequence', 'c.updated_at as updatedAt',
+      'c.awaiting', 'c.hold_expires_at as holdExpiresAt', 'c.decline_reason as declineReason',
       eb
         .selectFrom('company_texts as t')
         .select('t.name')

@@ -11,6 +11,8 @@ export type BookableCompany = {
   languages: string[];
   timeZone: string;
   productId: string | null;
+  /** New requests hold their slot until the company accepts them. */
+  requiresConfirmation: boolean;
 };
 
 /** An active company with its display name (English, else any), in one query. */
@@ -18,16 +20,16 @@ function bookableCompanies(db: Db) {
   return db
     .selectFrom('companies as c')
     .select((eb) => [
-      'c.id', 'c.slug', 'c.languages', 'c.time_zone as timeZone',
+      'c.id', 'c.slug', 'c.languages', 'c.time_zone as timeZone', 'c.requires_confirmation as requiresConfirmation',
       eb.selectFrom('company_texts as t').select('t.name').whereRef('t.company_id', '=', 'c.id')
         .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end()).limit(1).as('name'),
     ])
     .where('c.status', '=', 'active');
 }
 
-type Row = { id: string; slug: string; languages: string[]; timeZone: string; name: string | null };
+type Row = { id: string; slug: string; languages: string[]; timeZone: string; name: string | null; requiresConfirmation: boolean };
 const bookable = (row: Row | undefined, productId: string | null): BookableCompany | undefined =>
-  row && { id: row.id, slug: row.slug, name: row.name ?? '', languages: row.languages, timeZone: row.timeZone, productId };
+  row && { id: row.id, slug: row.slug, name: row.name ?? '', languages: row.languages, timeZone: row.timeZone, productId, requiresConfirmation: row.requiresConfirmation };
 
 /** The company behind an approved product, for booking. */
 export async function findBookableByProductSlug(db: Db, slug: string): Promise<BookableCompany | undefined> {

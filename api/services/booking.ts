@@ -4,7 +4,9 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
+import { enqueueConsultationMail, enqueueHeldMail } from '../jobs/consultation-mail-jobs.ts';
+import { enqueueHoldExpiry } from '../jobs/hold-jobs.ts';
+import { appSecret, manageTokenFor } from '../lib/manage-token.ts';
 import type { Database, InterpreterPreference } from '../db/schema.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { type Interval, MINUTE, DAY, normalise, subtract } from '../scheduling/intervals.ts';
@@ -158,6 +160,14 @@ function searchWindows(now: number, preferred: Date[], slotMs: number, horizonDa
 class ChoicesTaken extends Error {}
 
 /**
+ * Until when a slot is held for the company to decide: the hold time, but ending an hour
+ * before the meeting so nobody learns at the last minute (and never sooner than 5 minutes).
+ */
+export function holdUntil(now: number, start: number, holdHours: number): Date {
+  return new Date(Math.max(now + 5 * MINUTE, Math.min(now + holdHours * 3_600_000, start - 60 * MINUTE)));
+}
+
+/**
  * Books the first of the buyer's preferred slots (or the first free one) that can still be
  * had; a queued result when nothing can be placed; ConflictError with alternatives when
  * the chosen times are gone (then nothing is stored). `finalize` runs inside the booking's
@@ -197,17 +207,24 @@ export async function requestMeeting(
       for (const roomId of rotated(slot.roomIds)) {
         for (const interpreterId of lang ? rotated(slot.interpreterIds) : [null]) {
           if (++attempts > MAX_ATTEMPTS) break;
-          const manageToken = randomBytes(32).toString('base64url');
+          const videoRoom = `pavilion-${randomBytes(16).toString('hex')}`;
+          const manageToken = manageTokenFor(appSecret(deps.config), videoRoom);
+          const holdExpiresAt = company.requiresConfirmation ? holdUntil(now, slot.start, rules.holdHours) : null;
           const consultationId = await tryInsertConsultation(trx, {
             meetingRequestId: requestId, companyId: company.id, buyerId, roomId, interpreterId,
             interpreterLanguage: interpreterId ? lang : null,
             startsAt: new Date(slot.start), endsAt: new Date(slot.end),
             roomFreeAt: new Date(slot.end + rules.roomBufferMinutes * MINUTE),
-            videoRoom: `pavilion-${randomBytes(16).toString('hex')}`,
-            manageTokenHash: hashToken(manageToken),
+            videoRoom,
+            manageTokenHash: hashToken(manageToken), holdExpiresAt,
           });
           if (!consultationId) continue; // lost a race for this room/interpreter/time
-          await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, manageToken, startsAt: new Date(slot.start), now });
+          if (holdExpiresAt) {
+            await enqueueHeldMail(deps.jobs, trx, { consultationId, event: 'held', sequence: 0 });
+            await enqueueHoldExpiry(deps.jobs, trx, consultationId, holdExpiresAt);
+          } else {
+            await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, startsAt: new Date(slot.start), now });
+          }
           const consultation = await findConsultation(trx, consultationId);
           if (!consultation) throw new Error('booked consultation vanished');
           const result = { status: 'scheduled' as const, requestId, consultation, manageToken };

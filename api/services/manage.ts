@@ -9,6 +9,7 @@ import {
   cancelConsultation, findBookingByToken, findConsultation, moveConsultation, recordEvent, type ConsultationView,
 } from '../repositories/bookings.ts';
 import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
+import { acceptHold, declineHold } from '../repositories/holds.ts';
 import { computeSlots, slotView, type BookingDeps, type SlotSearch, type SlotView } from './booking.ts';
 
 const EXCLUSION_VIOLATION = '23P01';
@@ -27,7 +28,12 @@ export async function viewByToken(deps: BookingDeps, token: string): Promise<Con
   return view;
 }
 
-async function slotSearchFor(deps: BookingDeps, booking: NonNullable<Awaited<ReturnType<typeof findBookingByToken>>>): Promise<SlotSearch> {
+/** What a booking needs to look for other times: the same company, buyer and interpreter language. */
+export type MovableBooking = {
+  id: string; companyId: string; buyerTimeZone: string; buyerEmail: string; interpreterLanguage: string | null; language: string;
+};
+
+export async function slotSearchFor(deps: BookingDeps, booking: MovableBooking): Promise<SlotSearch> {
   const company = await findBookableByCompanyId(deps.db, booking.companyId);
   if (!company) throw new ConflictError('The company is not taking meetings at the moment.');
   const now = deps.now();
@@ -56,7 +62,8 @@ export async function rescheduleOptions(deps: BookingDeps, token: string, limit 
 
 export async function rescheduleByToken(deps: BookingDeps, token: string, start: Date): Promise<ConsultationView> {
   const booking = await liveBooking(deps, token);
-  if (!['held', 'scheduled', 'confirmed'].includes(booking.status)) {
+  if (booking.status === 'held') throw new ConflictError('This request is waiting for an answer; cancel it to ask for another time.');
+  if (!['scheduled', 'confirmed'].includes(booking.status)) {
     throw new ConflictError(`This meeting is ${booking.status} and cannot be moved.`);
   }
   const search = await slotSearchFor(deps, booking);
@@ -106,6 +113,27 @@ export async function cancelByToken(deps: BookingDeps, token: string): Promise<C
       await recordEvent(trx, {
         meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'cancelled', actorType: 'buyer', actorId: booking.buyerId,
       });
+    }
+  });
+  const view = await findConsultation(deps.db, booking.id);
+  if (!view) throw new NotFoundError('This link is not valid.');
+  return view;
+}
+
+/** The buyer's answer to a time the company proposed. */
+export async function answerProposal(deps: BookingDeps, token: string, answer: 'accept' | 'decline'): Promise<ConsultationView> {
+  const booking = await liveBooking(deps, token);
+  await deps.db.transaction().execute(async (trx: Kysely<Database>) => {
+    const done = answer === 'accept'
+      ? await acceptHold(trx, booking.id, 'buyer')
+      : await declineHold(trx, booking.id, { by: 'buyer', reason: 'The buyer declined the proposed time.' });
+    if (!done) throw new ConflictError('There is no proposal waiting for your answer.');
+    await recordEvent(trx, {
+      meetingRequestId: booking.meetingRequestId, consultationId: booking.id, actorType: 'buyer', actorId: booking.buyerId,
+      event: answer === 'accept' ? 'proposal_accepted' : 'proposal_declined',
+    });
+    if (answer === 'accept') {
+      await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'scheduled', sequence: booking.icsSequence, startsAt: booking.startsAt, now: deps.now() });
     }
   });
   const view = await findConsultation(deps.db, booking.id);

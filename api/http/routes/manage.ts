@@ -5,7 +5,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { InvalidInputError } from '../../errors.ts';
 import type { BookingDeps } from '../../services/booking.ts';
-import { cancelByToken, rescheduleByToken, rescheduleOptions, viewByToken } from '../../services/manage.ts';
+import { answerProposal, cancelByToken, rescheduleByToken, rescheduleOptions, viewByToken } from '../../services/manage.ts';
 import { consultationJson } from '../consultation-json.ts';
 import { ConsultationSchema, SlotSchema } from '../schemas.ts';
 import { ProblemSchema } from '../problem.ts';
@@ -57,6 +57,13 @@ const cancelRoute = createRoute({
   responses: { ...both, ...problems },
 });
 
+const answerRoutes = (['accept', 'decline'] as const).map((answer) => createRoute({
+  method: 'post', path: `/manage/{token}/${answer}`, tags: ['Meetings'],
+  summary: answer === 'accept' ? 'Accept the time the company proposed' : 'Decline the time the company proposed',
+  request: { params: Token },
+  responses: { ...both, ...problems, 409: { description: 'No proposal waiting', content: { 'application/problem+json': { schema: ProblemSchema } } } },
+}));
+
 const wantsHtml = (c: Context) => !(c.req.header('content-type') ?? '').includes('application/json')
   && !(c.req.header('accept') ?? '').includes('application/json');
 
@@ -71,7 +78,10 @@ export function registerManageRoutes(app: OpenAPIHono, deps: BookingDeps) {
     privateHeaders(c);
     const view = consultationJson(await viewByToken(deps, token), deps.config.videoBaseUrl);
     if ((c.req.header('accept') ?? '').includes('application/json')) return c.json(view, 200);
-    const notice = { moved: 'Your meeting has been moved.', cancelled: 'Your meeting has been cancelled.' }[c.req.query('done') ?? ''];
+    const notice = {
+      moved: 'Your meeting has been moved.', cancelled: 'Your meeting has been cancelled.',
+      accepted: 'You accepted the new time: your meeting is scheduled.', declined: 'You declined the proposed time.',
+    }[c.req.query('done') ?? ''];
     return c.html(renderManagePage(view, token, await rescheduleOptions(deps, token), notice), 200);
   });
 
@@ -101,6 +111,16 @@ export function registerManageRoutes(app: OpenAPIHono, deps: BookingDeps) {
     if (wantsHtml(c)) return c.redirect(`/api/manage/${token}?done=moved`, 303);
     return c.json(view, 200);
   });
+
+  for (const [i, answer] of (['accept', 'decline'] as const).entries()) {
+    app.openapi(answerRoutes[i]!, async (c) => {
+      const { token } = c.req.valid('param');
+      privateHeaders(c);
+      const view = consultationJson(await answerProposal(deps, token, answer), deps.config.videoBaseUrl);
+      if (wantsHtml(c)) return c.redirect(`/api/manage/${token}?done=${answer === 'accept' ? 'accepted' : 'declined'}`, 303);
+      return c.json(view, 200);
+    });
+  }
 
   app.openapi(cancelRoute, async (c) => {
     const { token } = c.req.valid('param');

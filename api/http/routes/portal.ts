@@ -15,9 +15,11 @@ import { ProblemSchema, validationProblem } from '../problem.ts';
 import { requireUser, type SessionEnv } from '../session.ts';
 import { Slug } from '../schemas.ts';
 import { productRoutes, registerProductRoutes } from './portal-products.ts';
+import { inboxRoutes, registerInboxRoutes } from './portal-inbox.ts';
+import type { Config } from '../../config.ts';
 import type { ImageStore } from '../../images/store.ts';
 
-export type PortalRouteDeps = { db: Kysely<Database>; auth: Auth; jobs?: JobQueue | undefined; now: () => number; images?: ImageStore | undefined };
+export type PortalRouteDeps = { db: Kysely<Database>; auth: Auth; jobs?: JobQueue | undefined; now: () => number; images?: ImageStore | undefined; config: Config };
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -70,7 +72,7 @@ const routes = {
 };
 
 /** Every portal route as [method, path], for the authorisation tests. */
-export const PORTAL_ROUTES = [...Object.values(routes), ...Object.values(productRoutes)].map((r) => [r.method.toUpperCase(), `/portal${r.path}`] as const);
+export const PORTAL_ROUTES = [...Object.values(routes), ...Object.values(productRoutes), ...Object.values(inboxRoutes)].map((r) => [r.method.toUpperCase(), `/portal${r.path}`] as const);
 
 export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
   const portal = new OpenAPIHono<SessionEnv>({
@@ -97,5 +99,6 @@ export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
     c.json(await setAvailability(services, c.req.valid('param').slug, c.var.user, c.req.valid('json')), 200));
 
   registerProductRoutes(portal, { ...services, jobs: deps.jobs, images: deps.images });
+  registerInboxRoutes(portal, { db: deps.db, now: deps.now, jobs: deps.jobs, config: deps.config });
   app.route('/portal', portal);
 }

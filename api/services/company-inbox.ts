@@ -1,0 +1,139 @@
+// The company's side of its meetings: the inbox of requests and consultations, accepting,
+// declining or proposing another time for a held request, and recording the outcome.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import type { SessionUser } from '../auth/user.ts';
+import { MINUTE } from '../scheduling/intervals.ts';
+import { recordEvent } from '../repositories/bookings.ts';
+import { acceptHold, declineHold, findHold, proposeTime } from '../repositories/holds.ts';
+import { findCompanyConsultation, listCompanyConsultations, recordOutcome, type Outcome } from '../repositories/inbox.ts';
+import { enqueueConsultationMail, enqueueHeldMail } from '../jobs/consultation-mail-jobs.ts';
+import { enqueueHoldExpiry } from '../jobs/hold-jobs.ts';
+import { computeSlots, holdUntil, slotView, type BookingDeps } from './booking.ts';
+import { slotSearchFor } from './manage.ts';
+import { companyAccess } from './portal-company.ts';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+export type InboxDeps = BookingDeps;
+
+function view(row: Awaited<ReturnType<typeof listCompanyConsultations>>[number]) {
+  const times = slotView({ start: row.startsAt.getTime(), end: row.endsAt.getTime() }, row.buyerTimeZone, row.companyTimeZone);
+  return {
+    id: row.id,
+    status: row.status,
+    awaiting: row.awaiting,
+    holdExpiresAt: row.holdExpiresAt?.toISOString() ?? null,
+    startsAt: times.start,
+    endsAt: times.end,
+    koreaTime: times.koreaTime,
+    buyerTime: times.buyerTime,
+    // What the company needs to prepare: who and from where, not how to reach them.
+    buyer: { name: row.buyerName, company: row.buyerCompany, country: row.buyerCountry, language: row.language },
+    product: row.productSlug,
+    message: row.message,
+    room: { name: row.roomName, location: row.roomLocation },
+    interpreter: row.interpreterLanguage ? { language: row.interpreterLanguage } : null,
+    declineReason: row.declineReason,
+    outcome: row.outcome,
+    dealValueUsd: row.dealValueUsd === null ? null : Number(row.dealValueUsd),
+  };
+}
+
+export async function inbox(deps: InboxDeps, companySlug: string, user: SessionUser) {
+  const m = await companyAccess(deps, companySlug, user);
+  const rows = await listCompanyConsultations(deps.db, m.companyId, new Date(deps.now() - 60 * 24 * 60 * MINUTE));
+  const items = rows.map(view);
+  return {
+    waitingForYou: items.filter((i) => i.status === 'held' && i.awaiting === 'company'),
+    consultations: items.filter((i) => !(i.status === 'held' && i.awaiting === 'company')),
+  };
+}
+
+async function companyHold(deps: InboxDeps, companySlug: string, id: string, user: SessionUser) {
+  const m = await companyAccess(deps, companySlug, user);
+  const hold = await findHold(deps.db, id);
+  if (!hold || hold.companyId !== m.companyId) throw new NotFoundError(`No meeting ${id} for this company.`);
+  if (hold.status !== 'held' || hold.awaiting !== 'company') throw new ConflictError('This request is not waiting for your answer any more.', { status: hold.status });
+  return hold;
+}
+
+const current = async (db: Kysely<Database>, companyId: string, id: string) => {
+  const row = await findCompanyConsultation(db, companyId, id);
+  if (!row) throw new NotFoundError(`No meeting ${id} for this company.`);
+  return view(row);
+};
+
+export async function accept(deps: InboxDeps, companySlug: string, id: string, user: SessionUser) {
+  const hold = await companyHold(deps, companySlug, id, user);
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await acceptHold(trx, id, 'company'))) throw new ConflictError('This request is not waiting for your answer any more.');
+    await recordEvent(trx, { meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'accepted', actorType: 'company', actorId: user.id });
+    // Now it is a meeting: invitations (with .ics) to everyone, and the reminders.
+    await enqueueConsultationMail(deps.jobs, trx, { consultationId: id, event: 'scheduled', sequence: hold.icsSequence, startsAt: hold.startsAt, now: deps.now() });
+  });
+  return current(deps.db, hold.companyId, id);
+}
+
+export async function decline(deps: InboxDeps, companySlug: string, id: string, user: SessionUser, reason: string) {
+  const hold = await companyHold(deps, companySlug, id, user);
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await declineHold(trx, id, { by: 'company', reason }))) throw new ConflictError('This request is not waiting for your answer any more.');
+    await recordEvent(trx, { meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'declined', actorType: 'company', actorId: user.id, details: { reason } });
+    await enqueueHeldMail(deps.jobs, trx, { consultationId: id, event: 'declined', sequence: hold.icsSequence });
+  });
+  return current(deps.db, hold.companyId, id);
+}
+
+/** Times the company could propose instead: free for it, the buyer, a room and an interpreter. */
+export async function proposalOptions(deps: InboxDeps, companySlug: string, id: string, user: SessionUser) {
+  const hold = await companyHold(deps, companySlug, id, user);
+  const search = await slotSearchFor(deps, hold);
+  const slots = await computeSlots(deps, search, deps.now());
+  return { slots: slots.filter((s) => s.start !== hold.startsAt.getTime()).slice(0, 60).map((s) => slotView(s, hold.buyerTimeZone, search.company.timeZone)) };
+}
+
+export async function propose(deps: InboxDeps, companySlug: string, id: string, user: SessionUser, start: Date) {
+  const hold = await companyHold(deps, companySlug, id, user);
+  const search = await slotSearchFor(deps, hold);
+  const now = deps.now();
+  const slot = (await computeSlots(deps, search, now)).find((s) => s.start === start.getTime());
+  if (!slot) throw new ConflictError('That time cannot be booked (the buyer, a room or an interpreter is not free). Pick another.');
+  const buffer = deps.config.scheduling.roomBufferMinutes * MINUTE;
+  const holdExpiresAt = holdUntil(now, slot.start, deps.config.scheduling.holdHours);
+  for (const roomId of slot.roomIds) {
+    for (const interpreterId of hold.interpreterLanguage ? slot.interpreterIds : [null]) {
+      try {
+        await deps.db.transaction().execute(async (trx) => {
+          const moved = await proposeTime(trx, { id, roomId, interpreterId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer), holdExpiresAt });
+          if (!moved) throw new ConflictError('This request is not waiting for your answer any more.');
+          await recordEvent(trx, {
+            meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'proposed', actorType: 'company', actorId: user.id,
+            details: { from: hold.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
+          });
+          await enqueueHeldMail(deps.jobs, trx, { consultationId: id, event: 'proposed', sequence: hold.icsSequence + 1 });
+          await enqueueHoldExpiry(deps.jobs, trx, id, holdExpiresAt);
+        });
+        return current(deps.db, hold.companyId, id);
+      } catch (err) {
+        if ((err as { code?: string }).code === EXCLUSION_VIOLATION) continue; // lost a race: next room/interpreter
+        throw err;
+      }
+    }
+  }
+  throw new ConflictError('That time was just taken. Pick another.');
+}
+
+export async function outcome(deps: InboxDeps, companySlug: string, id: string, user: SessionUser, o: Outcome) {
+  const m = await companyAccess(deps, companySlug, user);
+  const row = await findCompanyConsultation(deps.db, m.companyId, id);
+  if (!row) throw new NotFoundError(`No meeting ${id} for this company.`);
+  if (!['scheduled', 'confirmed', 'completed'].includes(row.status)) throw new ConflictError(`A ${row.status} meeting has no outcome.`);
+  if (row.startsAt.getTime() > deps.now()) throw new ConflictError('Record the outcome after the meeting has taken place.');
+  await deps.db.transaction().execute(async (trx) => {
+    await recordOutcome(trx, id, o);
+    await recordEvent(trx, { meetingRequestId: row.meetingRequestId, consultationId: id, event: 'outcome_recorded', actorType: 'company', actorId: user.id, details: { ...o } });
+  });
+  return current(deps.db, m.companyId, id);
+}
