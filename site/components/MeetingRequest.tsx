@@ -1,6 +1,9 @@
 // The meeting-request form: shows free slots in the buyer's own zone, posts the request,
-// then shows the confirmation with both sides' local times.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+// then shows the confirmation with both sides' local times. Its words come from the page
+// (messages of the page's locale, country and language names), so it reads like the page.
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { createTranslator, messageParts, type Messages, type Translate } from '../i18n/format.ts';
+import { intlTag, type Locale } from '../i18n/locales.ts';
 
 type LocalTime = { start: string; end: string; timeZone: string };
 type Slot = { start: string; end: string; buyerTime: LocalTime; koreaTime: LocalTime };
@@ -11,42 +14,59 @@ type Confirmation = {
 };
 type Problem = { title: string; detail?: string; errors?: { path: string; message: string }[]; alternatives?: Slot[] };
 
-const LANGUAGES: [string, string][] = [
-  ['en', 'English'], ['ja', '日本語 (Japanese)'], ['zh', '中文 (Chinese)'], ['ru', 'Русский (Russian)'],
-  ['vi', 'Tiếng Việt (Vietnamese)'], ['es', 'Español (Spanish)'], ['ko', '한국어 (Korean)'],
-];
-const COUNTRIES: [string, string][] = [
-  ['US', 'United States'], ['JP', 'Japan'], ['CN', 'China'], ['VN', 'Vietnam'], ['RU', 'Russia'], ['DE', 'Germany'],
-  ['GB', 'United Kingdom'], ['FR', 'France'], ['IN', 'India'], ['ID', 'Indonesia'], ['TH', 'Thailand'], ['MY', 'Malaysia'],
-  ['PH', 'Philippines'], ['SG', 'Singapore'], ['AU', 'Australia'], ['CA', 'Canada'], ['MX', 'Mexico'], ['BR', 'Brazil'],
-  ['AE', 'United Arab Emirates'], ['SA', 'Saudi Arabia'], ['TR', 'Türkiye'], ['KZ', 'Kazakhstan'], ['UZ', 'Uzbekistan'],
-  ['ES', 'Spain'], ['IT', 'Italy'], ['NL', 'Netherlands'], ['PL', 'Poland'], ['EG', 'Egypt'], ['NG', 'Nigeria'], ['CL', 'Chile'],
-];
+export type MeetingRequestProps = {
+  productSlug?: string;
+  companySlug?: string;
+  companyName: string;
+  locale: Locale;
+  messages: Messages;
+  countries: [string, string][];
+  languages: [string, string][];
+};
 
-export function formatLocal(t: LocalTime, withZone = true): string {
+/** A wall time in its zone, written the reader's way; `withZone` names the zone after it. */
+export function formatLocal(t: LocalTime, withZone = true, locale: Locale = 'en'): string {
   // t.start carries its own offset; show the wall time written there, in the zone named.
   const d = new Date(t.start);
-  const text = new Intl.DateTimeFormat('en-GB', {
+  const text = new Intl.DateTimeFormat(intlTag(locale), {
     timeZone: t.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
   }).format(d);
   return withZone ? `${text} (${t.timeZone})` : text;
+}
+
+// The request's fields as the API names them in its validation errors.
+const FIELD_LABELS: Record<string, string> = {
+  'buyer.name': 'meeting.name', 'buyer.company': 'meeting.company', 'buyer.country': 'meeting.country',
+  'buyer.email': 'meeting.email', 'buyer.timeZone': 'meeting.timeZone', 'buyer.language': 'meeting.language',
+  interpreter: 'meeting.interpreter', message: 'meeting.messageField', preferredSlots: 'meeting.time',
+};
+
+/** The API answers in English; the buyer reads the outcome in the page's language. */
+function describeProblem(t: Translate, status: number, body: Problem): Problem {
+  if (status === 400 || status === 422) return { ...body, title: t('meeting.errorInvalidTitle'), detail: '' };
+  if (status === 404) return { ...body, title: t('meeting.errorNotFoundTitle'), detail: t('meeting.errorNotFoundDetail') };
+  if (status === 409) return { ...body, title: t('meeting.errorConflictTitle'), detail: t('meeting.errorConflictDetail') };
+  return { ...body, title: t('meeting.errorOtherTitle'), detail: t('meeting.errorOtherDetail') };
 }
 
 function browserZone(): string {
   try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { return 'UTC'; }
 }
 
-export default function MeetingRequest(props: { productSlug?: string; companySlug?: string; companyName: string }) {
+export default function MeetingRequest(props: MeetingRequestProps) {
+  const { locale, messages } = props;
+  const t = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const id = useId();
   // Filled in the browser only: server-rendering ~400 zone options would weigh down every page.
   const [zones, setZones] = useState<string[]>([]);
   const [timeZone, setTimeZone] = useState('UTC');
-  const [language, setLanguage] = useState('en');
+  // The page's language is the buyer's best guess at their own; they can change it.
+  const [language, setLanguage] = useState<string>(props.languages.some(([code]) => code === locale) ? locale : 'en');
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [choice, setChoice] = useState('first');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState<Confirmation | { status: 'queued'; message: string } | null>(null);
+  const [done, setDone] = useState<Confirmation | { status: 'queued' } | null>(null);
 
   useEffect(() => {
     setTimeZone(browserZone());
@@ -87,35 +107,43 @@ export default function MeetingRequest(props: { productSlug?: string; companySlu
       const body = await res.json();
       if (res.status === 201 || res.status === 202) setDone(body);
       else {
-        setProblem(body as Problem);
+        setProblem(describeProblem(t, res.status, body as Problem));
         if ((body as Problem).alternatives) setSlots((body as Problem).alternatives!);
       }
     } catch {
-      setProblem({ title: 'Could not reach the server', detail: 'Check your connection and try again.' });
+      setProblem({ title: t('meeting.errorNetworkTitle'), detail: t('meeting.errorNetworkDetail') });
     } finally {
       setBusy(false);
     }
   }
 
+  const when = (time: LocalTime, withZone = true) => formatLocal(time, withZone, locale);
+
   if (done && done.status === 'queued') {
-    return <div className="confirmation" role="status"><h3>Request received</h3><p>{(done as { message: string }).message}</p></div>;
+    return <div className="confirmation" role="status"><h3>{t('meeting.queuedTitle')}</h3><p>{t('meeting.queuedText')}</p></div>;
   }
   if (done) {
     const c = done as Confirmation;
+    const interpreterLanguage = c.interpreter
+      ? new Intl.DisplayNames([intlTag(locale)], { type: 'language', fallback: 'code' }).of(c.interpreter.language) ?? c.interpreter.language
+      : '';
     return (
       <div className="confirmation" role="status" data-testid="confirmation">
-        <h3>Your video meeting is scheduled</h3>
+        <h3>{t('meeting.scheduledTitle')}</h3>
         <dl className="facts">
-          <dt>Your time</dt><dd data-testid="buyer-time">{formatLocal(c.buyerTime)}</dd>
-          <dt>Korea time</dt><dd data-testid="korea-time">{formatLocal(c.koreaTime)}</dd>
-          <dt>Room</dt><dd data-testid="room">{c.room.name}, {c.room.location}</dd>
-          <dt>Interpreter</dt><dd>{c.interpreter ? `booked (${c.interpreter.language})` : 'not needed'}</dd>
-          <dt>Video link</dt><dd><a href={c.videoUrl} rel="noopener">{c.videoUrl}</a></dd>
+          <dt>{t('meeting.yourTime')}</dt><dd data-testid="buyer-time">{when(c.buyerTime)}</dd>
+          <dt>{t('meeting.koreaTime')}</dt><dd data-testid="korea-time">{when(c.koreaTime)}</dd>
+          <dt>{t('meeting.room')}</dt><dd data-testid="room" lang="en">{c.room.name}, {c.room.location}</dd>
+          <dt>{t('meeting.interpreter')}</dt><dd>{c.interpreter ? t('meeting.interpreterBooked', { language: interpreterLanguage }) : t('meeting.interpreterNotNeeded')}</dd>
+          <dt>{t('meeting.videoLink')}</dt><dd><a href={c.videoUrl} rel="noopener">{c.videoUrl}</a></dd>
         </dl>
         {c.manageUrl && (
           <>
-            <p><a href={`${c.manageUrl}/invite.ics`} download>Add to your calendar (.ics)</a></p>
-            <p>Keep this private link to see, move or cancel the meeting: <a href={c.manageUrl}>manage your meeting</a></p>
+            <p><a href={`${c.manageUrl}/invite.ics`} download>{t('meeting.addToCalendar')}</a></p>
+            <p>
+              {messageParts(locale, messages['meeting.manage'] ?? '{link}').map((part, i) =>
+                typeof part === 'string' ? part : <a key={i} href={c.manageUrl} hrefLang="en">{t('meeting.manageLink')}</a>)}
+            </p>
           </>
         )}
       </div>
@@ -125,57 +153,69 @@ export default function MeetingRequest(props: { productSlug?: string; companySlu
   return (
     <form onSubmit={submit} aria-describedby={problem ? `${id}-problem` : undefined}>
       <div className="form-grid">
-        <label>Your name<input name="name" required maxLength={120} autoComplete="name" /></label>
-        <label>Your company<input name="company" required maxLength={160} autoComplete="organization" /></label>
-        <label>Country
+        <label>{t('meeting.name')}<input name="name" required maxLength={120} autoComplete="name" /></label>
+        <label>{t('meeting.company')}<input name="company" required maxLength={160} autoComplete="organization" /></label>
+        <label>{t('meeting.country')}
           <select name="country" required defaultValue="">
-            <option value="" disabled>Choose…</option>
-            {COUNTRIES.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+            <option value="" disabled>{t('meeting.choose')}</option>
+            {props.countries.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>
         </label>
-        <label>E-mail<input name="email" type="email" required maxLength={254} autoComplete="email" /></label>
-        <label>Your time zone
+        <label>{t('meeting.email')}<input name="email" type="email" required maxLength={254} autoComplete="email" /></label>
+        <label>{t('meeting.timeZone')}
           <select name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
             {(zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => <option key={z} value={z}>{z}</option>)}
           </select>
         </label>
-        <label>Language
+        <label>{t('meeting.language')}
           <select name="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-            {LANGUAGES.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+            {props.languages.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>
         </label>
-        <label>Interpreter
+        <label>{t('meeting.interpreter')}
           <select name="interpreter" defaultValue="auto">
-            <option value="auto">If the company does not speak my language</option>
-            <option value="required">Yes, always</option>
-            <option value="none">No</option>
+            <option value="auto">{t('meeting.interpreterAuto')}</option>
+            <option value="required">{t('meeting.interpreterRequired')}</option>
+            <option value="none">{t('meeting.interpreterNone')}</option>
           </select>
         </label>
       </div>
       <fieldset>
-        <legend>When? Times in {timeZone}</legend>
-        {slots === null ? <p>Loading free times…</p> : (
+        <legend>{t('meeting.when', { zone: timeZone })}</legend>
+        {slots === null ? <p>{t('meeting.loadingSlots')}</p> : (
           <div className="slots">
-            <label><input type="radio" name="slot" value="first" checked={choice === 'first'} onChange={() => setChoice('first')} /> First available</label>
+            <label><input type="radio" name="slot" value="first" checked={choice === 'first'} onChange={() => setChoice('first')} /> {t('meeting.firstAvailable')}</label>
             {slots.map((s) => (
               <label key={s.start}>
                 <input type="radio" name="slot" value={s.start} checked={choice === s.start} onChange={() => setChoice(s.start)} />
-                {formatLocal(s.buyerTime, false)} <span className="muted">· Korea {formatLocal(s.koreaTime, false)}</span>
+                {when(s.buyerTime, false)} <span className="muted">· {t('meeting.koreaSlot', { time: when(s.koreaTime, false) })}</span>
               </label>
             ))}
           </div>
         )}
       </fieldset>
-      <label style={{ display: 'flex', flexDirection: 'column', fontWeight: 600 }}>Message to {props.companyName} (optional)
+      <label style={{ display: 'flex', flexDirection: 'column', fontWeight: 600 }}>{t('meeting.message', { company: props.companyName })}
         <textarea name="message" rows={3} maxLength={2000} />
       </label>
       {problem && (
         <div id={`${id}-problem`} className="error" role="alert">
           <p><strong>{problem.title}</strong> {problem.detail}</p>
-          {problem.errors && <ul>{problem.errors.map((e) => <li key={e.path}>{e.path}: {e.message}</li>)}</ul>}
+          {problem.errors && (
+            <ul>
+              {problem.errors.map((e) => {
+                const label = FIELD_LABELS[e.path] ?? FIELD_LABELS[e.path.split('.')[0]!];
+                // The API's own wording is English; other pages name the field and ask to check it.
+                return (
+                  <li key={e.path}>
+                    {label ? t(label) : e.path}: {locale === 'en' ? e.message : t('meeting.errorInvalidField')}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </div>
       )}
-      <p><button type="submit" disabled={busy}>{busy ? 'Booking…' : 'Request a video meeting'}</button></p>
+      <p><button type="submit" disabled={busy}>{busy ? t('meeting.submitting') : t('meeting.submit')}</button></p>
     </form>
   );
 }

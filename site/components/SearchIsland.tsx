@@ -1,7 +1,9 @@
 // Product search: results as you type, facet counts as filters that combine, sorting and
 // paging, all of it in the URL (?q=&pavilion=&certification=&sort=&page=) so a search can
-// be shared and the back button works. Answered by /api/search.
-import { useEffect, useState } from 'react';
+// be shared and the back button works. Answered by /api/search, in the page's locale.
+import { useEffect, useMemo, useState } from 'react';
+import { createTranslator, type Messages } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 type Hit = { slug: string; name: string; summary: string; companyName: string; pavilion: string; pavilionName?: string };
 type Facets = { pavilion?: Record<string, number>; certifications?: Record<string, number> };
@@ -9,7 +11,6 @@ type Result = { hits: Hit[]; estimatedTotalHits: number; facets?: Facets };
 type State = { q: string; pavilion: string; certifications: string[]; sort: string; page: number };
 
 const PAGE_SIZE = 24;
-const SUGGESTIONS = ['KF94 mask', 'vitamin C serum', 'transformer', 'red ginseng', '마스크'];
 
 function readUrl(): State {
   const p = new URLSearchParams(location.search);
@@ -32,7 +33,24 @@ function toParams(s: State): URLSearchParams {
   return p;
 }
 
-export default function SearchIsland(props: { pavilions: Record<string, string> }) {
+export type SearchIslandProps = {
+  pavilions: Record<string, string>;
+  locale: Locale;
+  messages: Messages;
+  /** URL prefix of product pages in this locale (`/ko/products/`), `/products/` for English. */
+  productBase: string;
+  /**
+   * Where the slugs with a product page in this locale are listed, for locales in which
+   * only some products have one; results without one link to the English page.
+   */
+  productIndex?: string | undefined;
+};
+
+export default function SearchIsland(props: SearchIslandProps) {
+  const { locale, messages } = props;
+  const t = useMemo(() => createTranslator(locale, messages), [locale, messages]);
+  const suggestions = useMemo(() => t('search.suggestions').split('|'), [t]);
+  const [localSlugs, setLocalSlugs] = useState<Set<string> | null>(null);
   const [state, setState] = useState<State>({ q: '', pavilion: '', certifications: [], sort: 'relevance', page: 1 });
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +61,18 @@ export default function SearchIsland(props: { pavilions: Record<string, string> 
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
+
+  useEffect(() => {
+    if (!props.productIndex) return;
+    fetch(props.productIndex)
+      .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+      .then((slugs) => setLocalSlugs(new Set(slugs)))
+      .catch(() => {});
+  }, [props.productIndex]);
+  const productLink = (slug: string) =>
+    !props.productIndex || localSlugs?.has(slug)
+      ? { href: `${props.productBase}${slug}/` }
+      : { href: `/products/${slug}/`, hrefLang: 'en' };
 
   // A change of filters or sort starts again at page 1; a new query waits for typing to pause.
   const update = (patch: Partial<State>, push = true) => {
@@ -61,16 +91,18 @@ export default function SearchIsland(props: { pavilions: Record<string, string> 
       p.set('limit', String(PAGE_SIZE));
       p.set('offset', String((state.page - 1) * PAGE_SIZE));
       p.set('facets', '1');
+      p.set('locale', locale);
       fetch(`/api/search?${p}`, { signal: controller.signal })
         .then(async (r) => {
-          if (!r.ok) throw new Error(((await r.json()) as { detail?: string }).detail ?? 'Search failed');
+          if (!r.ok) throw new Error(`search answered ${r.status}`);
           return r.json() as Promise<Result>;
         })
+        // The engine's own error text is English and technical: the reader gets one plain sentence.
         .then((r) => { setResult(r); setError(null); })
-        .catch((e: Error) => { if (e.name !== 'AbortError') setError(e.message); });
+        .catch((e: Error) => { if (e.name !== 'AbortError') setError(t('search.failed')); });
     }, 150);
     return () => { clearTimeout(timer); controller.abort(); };
-  }, [state]);
+  }, [state, locale, t]);
 
   const total = result?.estimatedTotalHits ?? 0;
   const pages = Math.max(1, Math.ceil(Math.min(total, 1000) / PAGE_SIZE));
@@ -82,32 +114,32 @@ export default function SearchIsland(props: { pavilions: Record<string, string> 
   return (
     <div className="search-layout">
       <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="q">Search</label>
-        <input id="q" name="q" type="search" value={state.q} onChange={(e) => update({ q: e.target.value }, false)} placeholder="Product, material or certification" autoComplete="off" />
-        <label htmlFor="sort">Sort by</label>
+        <label htmlFor="q">{t('search.label')}</label>
+        <input id="q" name="q" type="search" value={state.q} onChange={(e) => update({ q: e.target.value }, false)} placeholder={t('search.placeholder')} autoComplete="off" />
+        <label htmlFor="sort">{t('search.sortBy')}</label>
         <select id="sort" value={state.sort} onChange={(e) => update({ sort: e.target.value })}>
-          <option value="relevance">Best match</option>
-          <option value="newest">Newest</option>
-          <option value="moq">Smallest minimum order</option>
+          <option value="relevance">{t('search.sortRelevance')}</option>
+          <option value="newest">{t('search.sortNewest')}</option>
+          <option value="moq">{t('search.sortMoq')}</option>
         </select>
       </form>
       <div className="layout-2">
         <div>
           <div aria-live="polite" aria-atomic="true">
             {error && <p className="error">{error}</p>}
-            {result && <p data-testid="result-count">{total.toLocaleString('en')} products found{pages > 1 ? ` · page ${state.page} of ${pages}` : ''}</p>}
+            {result && <p data-testid="result-count">{t('search.found', { count: total })}{pages > 1 ? ` · ${t('search.pageOf', { page: String(state.page), pages: String(pages) })}` : ''}</p>}
           </div>
           {result && result.hits.length === 0 && (
             <div>
-              <p>Nothing matched. Try fewer words, another spelling, or one of these:</p>
-              <ul className="tags">{SUGGESTIONS.map((s) => <li key={s}><button type="button" className="secondary" onClick={() => update({ q: s, pavilion: '', certifications: [] })}>{s}</button></li>)}</ul>
+              <p>{t('search.nothing')}</p>
+              <ul className="tags">{suggestions.map((s) => <li key={s}><button type="button" className="secondary" onClick={() => update({ q: s, pavilion: '', certifications: [] })}>{s}</button></li>)}</ul>
             </div>
           )}
           {result && (
             <ul className="grid">
               {result.hits.map((h) => (
                 <li key={h.slug} className="card">
-                  <h2><a href={`/products/${h.slug}/`}>{h.name}</a></h2>
+                  <h2><a {...productLink(h.slug)}>{h.name}</a></h2>
                   <p>{h.summary}</p>
                   <p className="muted">{h.companyName} · {h.pavilionName ?? props.pavilions[h.pavilion] ?? h.pavilion}</p>
                 </li>
@@ -115,20 +147,20 @@ export default function SearchIsland(props: { pavilions: Record<string, string> 
             </ul>
           )}
           {pages > 1 && (
-            <nav className="pagination" aria-label="Result pages">
+            <nav className="pagination" aria-label={t('search.resultPages')}>
               <ul>
-                {state.page > 1 && <li><a href={`?${toParams({ ...state, page: state.page - 1 })}`} onClick={(e) => { e.preventDefault(); update({ page: state.page - 1 }); }}>‹ Previous</a></li>}
+                {state.page > 1 && <li><a href={`?${toParams({ ...state, page: state.page - 1 })}`} onClick={(e) => { e.preventDefault(); update({ page: state.page - 1 }); }}>{t('search.previous')}</a></li>}
                 <li><a href={`?${toParams(state)}`} aria-current="page">{state.page}</a></li>
-                {state.page < pages && <li><a href={`?${toParams({ ...state, page: state.page + 1 })}`} onClick={(e) => { e.preventDefault(); update({ page: state.page + 1 }); }}>Next ›</a></li>}
+                {state.page < pages && <li><a href={`?${toParams({ ...state, page: state.page + 1 })}`} onClick={(e) => { e.preventDefault(); update({ page: state.page + 1 }); }}>{t('search.next')}</a></li>}
               </ul>
             </nav>
           )}
         </div>
-        <aside aria-label="Filters">
+        <aside aria-label={t('search.filters')}>
           {pavilionFacet.length > 0 && (
             <fieldset>
-              <legend>Pavilion</legend>
-              <label><input type="radio" name="pavilion" checked={state.pavilion === ''} onChange={() => update({ pavilion: '' })} /> All pavilions</label>
+              <legend>{t('search.pavilion')}</legend>
+              <label><input type="radio" name="pavilion" checked={state.pavilion === ''} onChange={() => update({ pavilion: '' })} /> {t('search.allPavilions')}</label>
               {pavilionFacet.map(([slug, n]) => (
                 <label key={slug}><input type="radio" name="pavilion" checked={state.pavilion === slug} onChange={() => update({ pavilion: slug })} /> {props.pavilions[slug] ?? slug} ({n})</label>
               ))}
@@ -136,7 +168,7 @@ export default function SearchIsland(props: { pavilions: Record<string, string> 
           )}
           {(certificationFacet.length > 0 || state.certifications.length > 0) && (
             <fieldset>
-              <legend>Certifications (all of)</legend>
+              <legend>{t('search.certifications')}</legend>
               {[...new Set([...state.certifications, ...certificationFacet.map(([c]) => c)])].map((c) => (
                 <label key={c}>
                   <input type="checkbox" checked={state.certifications.includes(c)} onChange={() => toggleCertification(c)} /> {c}

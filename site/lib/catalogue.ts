@@ -201,11 +201,17 @@ export async function allCompanies(): Promise<CompanyPage[]> {
   }));
 }
 
-/** Text in the wanted locale, else English, else anything; `fallback` says which was used. */
-export function pick(texts: Texts | LocalizedText, locale = 'en'): { text: string; locale: string } {
+/** Which field of a text row to read; LocalizedText (pavilion names, stories) has only one. */
+export type TextField = 'name' | 'summary' | 'description';
+
+/**
+ * Text in the wanted locale, else English, else anything; `locale` says which was used, so
+ * a page can mark a fallback (lang attribute, "in English" note).
+ */
+export function pick(texts: Texts | LocalizedText, locale = 'en', field: TextField = 'name'): { text: string; locale: string } {
   const get = (l: string) => {
     const v = (texts as Record<string, unknown>)[l];
-    return typeof v === 'string' ? v : (v as { name?: string } | undefined)?.name;
+    return typeof v === 'string' ? v : (v as Partial<Record<TextField, string>> | undefined)?.[field];
   };
   for (const l of [locale, 'en', ...Object.keys(texts)]) {
     const v = get(l);

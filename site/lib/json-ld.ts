@@ -3,6 +3,8 @@
 // "<" (which could close the element), ">" or "&", and no JavaScript line separators.
 import type { ProductPage, CompanyPage } from './catalogue.ts';
 import { pick } from './catalogue.ts';
+import { localePath, type Locale } from '../i18n/index.ts';
+import { pageLocales } from './localized.ts';
 
 export function safeJson(data: unknown): string {
   return JSON.stringify(data)
@@ -21,31 +23,37 @@ export function breadcrumbs(site: URL, trail: { name: string; path: string }[]) 
   };
 }
 
-export function organization(site: URL, c: Pick<CompanyPage, 'slug' | 'texts' | 'website' | 'region' | 'foundedYear'>) {
+/** The URL of a company or product page in a locale, or in English where it has none in that locale. */
+const pageUrl = (site: URL, texts: ProductPage['texts'], path: string, locale: Locale) =>
+  new URL(pageLocales(texts).includes(locale) ? localePath(locale, path) : path, site).href;
+
+export function organization(site: URL, c: Pick<CompanyPage, 'slug' | 'texts' | 'website' | 'region' | 'foundedYear'>, locale: Locale = 'en') {
+  const name = pick(c.texts, locale).text;
   return {
     '@context': 'https://schema.org',
     '@type': 'Organization',
-    name: pick(c.texts).text,
-    ...(c.texts.ko ? { alternateName: c.texts.ko.name } : {}),
-    url: new URL(`/companies/${c.slug}/`, site).href,
+    name,
+    ...(c.texts.ko && c.texts.ko.name !== name ? { alternateName: c.texts.ko.name } : {}),
+    url: pageUrl(site, c.texts, `/companies/${c.slug}/`, locale),
     ...(c.website ? { sameAs: [c.website] } : {}),
     ...(c.foundedYear ? { foundingDate: String(c.foundedYear) } : {}),
     address: { '@type': 'PostalAddress', addressRegion: c.region, addressCountry: 'KR' },
   };
 }
 
-export function product(site: URL, p: ProductPage) {
-  const en = p.texts.en;
+export function product(site: URL, p: ProductPage, locale: Locale = 'en') {
+  const name = pick(p.texts, locale);
+  const description = pick(p.texts, locale, 'description').text;
   const price = p.priceTerms;
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',
-    name: pick(p.texts).text,
-    ...(en?.description ? { description: en.description } : {}),
-    url: new URL(`/products/${p.slug}/`, site).href,
-    category: p.category ? pick(p.category.names).text : undefined,
-    brand: { '@type': 'Brand', name: pick(p.company.texts).text },
-    manufacturer: { '@type': 'Organization', name: pick(p.company.texts).text, url: new URL(`/companies/${p.company.slug}/`, site).href },
+    name: name.text,
+    ...(description ? { description } : {}),
+    url: pageUrl(site, p.texts, `/products/${p.slug}/`, locale),
+    category: p.category ? pick(p.category.names, locale).text : undefined,
+    brand: { '@type': 'Brand', name: pick(p.company.texts, locale).text },
+    manufacturer: { '@type': 'Organization', name: pick(p.company.texts, locale).text, url: pageUrl(site, p.company.texts, `/companies/${p.company.slug}/`, locale) },
     ...(price
       ? {
           offers: {

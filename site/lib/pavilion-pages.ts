@@ -1,20 +1,32 @@
-// The static pages of every pavilion's product grid.
+// The static pages of every pavilion's product grid, and the pavilion list the home and
+// search pages show. Each is read once per build, whatever the number of locales.
 import { listPavilions, productCardsForPavilion, type PavilionCard, type ProductCard } from './catalogue.ts';
 
 export const PRODUCTS_PER_PAGE = 48;
 
 export type PavilionPageProps = { pavilion: PavilionCard; products: ProductCard[]; page: number; pages: number };
 
-// Both page routes ask for the same list during one build: read it once.
+let pavilionList: Promise<PavilionCard[]> | undefined;
+export function pavilions(): Promise<PavilionCard[]> {
+  pavilionList ??= listPavilions();
+  return pavilionList;
+}
+
+// Both page routes (and the sitemap) ask for the same list during one build: read it once.
 let pending: Promise<PavilionPageProps[]> | undefined;
 export function pavilionPages(): Promise<PavilionPageProps[]> {
   pending ??= readPavilionPages();
   return pending;
 }
 
+/** /pavilions/<slug>/ for page 1, /pavilions/<slug>/page/<n>/ after it (no locale prefix). */
+export function pavilionPath(slug: string, page = 1): string {
+  return page === 1 ? `/pavilions/${slug}/` : `/pavilions/${slug}/page/${page}/`;
+}
+
 async function readPavilionPages(): Promise<PavilionPageProps[]> {
   const out: PavilionPageProps[] = [];
-  for (const pavilion of await listPavilions()) {
+  for (const pavilion of await pavilions()) {
     const products = await productCardsForPavilion(pavilion.id);
     const pages = Math.max(1, Math.ceil(products.length / PRODUCTS_PER_PAGE));
     for (let page = 1; page <= pages; page++) {

@@ -1,0 +1,34 @@
+// Every page of the site and the locales it exists in. The catalogue is read once per build
+// and shared by the page routes (one path per locale), the sitemap and the search island's
+// index of localized product pages.
+import { allCompanies, approvedProducts, type CompanyPage, type ProductPage } from './catalogue.ts';
+import { pavilionPages, pavilionPath } from './pavilion-pages.ts';
+import { pageLocales } from './localized.ts';
+import { locales, type Locale } from '../i18n/index.ts';
+
+let products: Promise<ProductPage[]> | undefined;
+export function productPages(): Promise<ProductPage[]> {
+  products ??= (async () => {
+    const all: ProductPage[] = [];
+    for await (const page of approvedProducts()) all.push(...page);
+    return all;
+  })();
+  return products;
+}
+
+let companies: Promise<CompanyPage[]> | undefined;
+export function companyPages(): Promise<CompanyPage[]> {
+  companies ??= allCompanies();
+  return companies;
+}
+
+export type SitePage = { path: string; locales: readonly Locale[] };
+
+/** Every public page (404 aside) by its path without locale prefix, with the locales it is built in. */
+export async function sitePages(): Promise<SitePage[]> {
+  const pages: SitePage[] = ['/', '/search/', '/about/'].map((path) => ({ path, locales }));
+  for (const p of await pavilionPages()) pages.push({ path: pavilionPath(p.pavilion.slug, p.page), locales });
+  for (const p of await productPages()) pages.push({ path: `/products/${p.slug}/`, locales: pageLocales(p.texts) });
+  for (const c of await companyPages()) pages.push({ path: `/companies/${c.slug}/`, locales: pageLocales(c.texts) });
+  return pages;
+}
