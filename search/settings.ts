@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { Meilisearch, Settings } from 'meilisearch';
 import { waitOk } from './client.ts';
 
-export const INDEXES = { products: 'products', companies: 'companies' } as const;
+export const INDEXES = { products: 'products', companies: 'companies', pavilions: 'pavilions' } as const;
 
 /** The primary key. Values are `p-<products.id>`: the database id never changes, a slug may. */
 export const PRODUCT_PRIMARY_KEY = 'id';

@@ -8,6 +8,8 @@ import type { Logger } from '../lib/logger.ts';
 import { errorHandler, problem, validationProblem } from './problem.ts';
 import { registerHealthRoute, type HealthSources } from './routes/health.ts';
 import { registerSearchRoute, type ProductSearch } from './routes/search.ts';
+import { registerHallSearchRoute } from './routes/search-all.ts';
+import type { HallSearch } from '../runtime/search-runtime.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerManageRoutes } from './routes/manage.ts';
@@ -30,6 +32,8 @@ export type ApiDeps = {
   log: Logger;
   now?: () => number;
   search?: () => ProductSearch;
+  /** Products, companies and pavilions in one search. */
+  searchHall?: () => HallSearch;
   /** The job queue; without it no e-mails are sent (tests of other things). */
   jobs?: JobQueue;
   /** Where e-mails are written when no SMTP server is configured: listed at /api/dev/outbox. */
@@ -81,6 +85,7 @@ export function createApi(deps: ApiDeps): Api {
     site: deps.health?.site ?? (() => ({ ok: false, status: 'not built' })),
   });
   registerSearchRoute(app, deps.search ?? (() => null));
+  registerHallSearchRoute(app, deps.searchHall ?? (() => null));
   const booking = { db: deps.db, config: deps.config, now: deps.now ?? Date.now, jobs: deps.jobs };
   registerMeetingRoutes(app, booking);
   registerManageRoutes(app, booking);

@@ -39,7 +39,9 @@ export async function startWorkers(queue: JobQueue, deps: WorkerDeps): Promise<M
     const client = deps.searchClient?.();
     if (!client) return;
     // Throws while the engine is down: pg-boss retries with backoff until it is back.
-    await syncProducts(deps.db, client, jobs.map((j) => j.data.productId));
+    const productIds = jobs.flatMap((j) => ('productId' in j.data ? [j.data.productId] : []));
+    const companyIds = jobs.flatMap((j) => ('companyId' in j.data ? [j.data.companyId] : []));
+    await syncProducts(deps.db, client, productIds, companyIds);
   });
   await queue.boss.work<HoldExpiryJob>(QUEUES.holdExpiry, { batchSize: 1 }, async (jobs) => {
     for (const job of jobs) await expireHold({ db: deps.db, jobs: queue }, job.data.consultationId, new Date());

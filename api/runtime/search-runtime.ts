@@ -12,6 +12,8 @@ import type { ProductSearch } from '../http/routes/search.ts';
 import { isSearchOff, startSearchEngine } from '../../search/engine.ts';
 import { createSearchClient } from '../../search/client.ts';
 import { reindexAll } from '../../search/reindex.ts';
+import { companySettings, pavilionSettings, reindexDirectory } from '../../search/directory.ts';
+import { searchHall, type FederatedResult } from '../../search/federated.ts';
 import { searchProducts } from '../../search/query.ts';
 import { INDEXES, productSettings, type Locale } from '../../search/settings.ts';
 import { createHash } from 'node:crypto';
@@ -19,14 +21,19 @@ import { catalogueFingerprint } from './site-builder.ts';
 
 export type SearchRuntime = {
   search: ProductSearch;
+  /** Products, companies and pavilions at once; null when search is off. */
+  searchHall: HallSearch;
   /** The engine's client, for the index-sync worker; undefined when search is off. */
   client?: Meilisearch | undefined;
   health: () => Promise<ComponentState>;
   stop: () => Promise<void>;
 };
 
+export type HallSearch = ((p: { q: string; locale: string }) => Promise<FederatedResult>) | null;
+
 const off = (reason: string): SearchRuntime => ({
   search: null,
+  searchHall: null,
   health: async () => ({ ok: false, status: 'off', detail: reason }),
   stop: async () => {},
 });
@@ -49,12 +56,14 @@ export async function startSearch(opts: { db: Kysely<Database>; config: Config; 
     // Reindex when the catalogue changed since the index was last built from it.
     const stamp = path.join(config.dataDir, 'search-index.json');
     // The settings are part of it: a changed ranking rule or synonym list means a rebuild.
-    const settings = createHash('sha256').update(JSON.stringify(productSettings())).digest('hex');
+    const settings = createHash('sha256').update(JSON.stringify([productSettings(), companySettings(), pavilionSettings()])).digest('hex');
     const fingerprint = `${engine.managed ? 'bundled' : engine.url}|${settings}|${await catalogueFingerprint(db)}`;
     const previous = fs.existsSync(stamp) ? (JSON.parse(fs.readFileSync(stamp, 'utf8')) as { fingerprint: string }) : null;
-    const exists = await client.index(INDEXES.products).getStats().then(() => true, () => false);
+    const exists = await Promise.all([INDEXES.products, INDEXES.companies, INDEXES.pavilions]
+      .map((uid) => client.index(uid).getStats().then(() => true, () => false))).then((all) => all.every(Boolean));
     if (previous?.fingerprint !== fingerprint || !exists) {
       const result = await reindexAll(db, client);
+      await reindexDirectory(db, client);
       fs.writeFileSync(stamp, JSON.stringify({ fingerprint, at: new Date().toISOString() }));
       log.info(`Search index built: ${result.documents} products in ${(result.durationMs / 1000).toFixed(1)} s`);
     } else {
@@ -66,6 +75,7 @@ export async function startSearch(opts: { db: Kysely<Database>; config: Config; 
   return {
     client,
     search: (p) => searchProducts(client, { ...p, locale: p.locale as Locale }),
+    searchHall: (p) => searchHall(client, { q: p.q, locale: p.locale as Locale }),
     health: async () => {
       try {
         const stats = await client.index(INDEXES.products).getStats();

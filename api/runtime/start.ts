@@ -79,6 +79,7 @@ try {
     config,
     log,
     search: () => searchRuntime.search,
+    searchHall: () => searchRuntime.searchHall,
     jobs,
     sendAccountMail: queueAccountMail(jobs),
     images: fileImageStore(path.join(config.dataDir, 'images')),

@@ -66,8 +66,8 @@ export async function registerCompany(deps: PortalDeps, user: SessionUser, profi
     try {
       return await deps.db.transaction().execute(async (trx) => {
         const slug = await freeSlug(trx, slugify(profile.names.en));
-        await insertCompany(trx, slug, profile, user.id);
-        await enqueueCatalogueChange(deps.jobs, trx, { reason: `company ${slug} registered` });
+        const companyId = await insertCompany(trx, slug, profile, user.id);
+        await enqueueCatalogueChange(deps.jobs, trx, { companyIds: [companyId], reason: `company ${slug} registered` });
         return companyView(trx, slug);
       });
     } catch (err) {
@@ -108,7 +108,7 @@ export async function editCompany(deps: PortalDeps, slug: string, user: SessionU
   return deps.db.transaction().execute(async (trx) => {
     await updateCompany(trx, m.companyId, profile);
     // The company's name, region and languages are in its products' pages and documents.
-    await enqueueCatalogueChange(deps.jobs, trx, { productIds: await publishedProductIds(trx, m.companyId), reason: `company ${slug} edited` });
+    await enqueueCatalogueChange(deps.jobs, trx, { productIds: await publishedProductIds(trx, m.companyId), companyIds: [m.companyId], reason: `company ${slug} edited` });
     return companyView(trx, slug);
   });
 }

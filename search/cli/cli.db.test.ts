@@ -60,7 +60,7 @@ describe('search:reindex and search:check', () => {
     expect(await reindex([], config, c.io)).toBe(0);
     expect(c.stderr()).toContain('Reindexing 4 products from PGlite in');
     expect(c.stderr()).toMatch(/\[#{30}\] 100% 4\/4 products indexed/);
-    expect(c.stdout()).toMatch(/^Indexed 4 products in [\d.]+ s .* swapped them in as "products"\.\n$/);
+    expect(c.stdout()).toMatch(/^Indexed 4 products in [\d.]+ s .* swapped them in as "products"\.\nIndexed 2 companies and \d+ pavilions\.\n$/);
   });
 
   it('finds the index in step (exit 0), then drift once the database changes (exit 1)', async () => {

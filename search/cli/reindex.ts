@@ -7,11 +7,12 @@ import { loadConfig, type Config } from '../../api/config.ts';
 import { createProgressReporter, type ProgressStream } from '../../api/seed/progress.ts';
 import { countIndexableProducts } from '../documents.ts';
 import { reindexAll } from '../reindex.ts';
+import { reindexDirectory } from '../directory.ts';
 import { openCliContext, runCli } from './common.ts';
 
 const USAGE = `Usage: npm run search:reindex
 
-Rebuilds the search index of products from the database (DATABASE_URL, or the embedded
+Rebuilds the search indexes (products, companies, pavilions) from the database (DATABASE_URL, or the embedded
 PGlite in $DATA_DIR/pglite) and swaps it in atomically; searches keep answering meanwhile.
 Starts the bundled Meilisearch for the run unless MEILI_URL is set. Stop the hall first
 when it runs on the embedded database or engine.`;
@@ -55,6 +56,8 @@ export async function main(
       `Indexed ${result.documents} products in ${seconds.toFixed(1)} s ` +
         `(${Math.round(result.documents / Math.max(seconds, 0.001))}/s) and swapped them in as "${result.indexUid}".\n`,
     );
+    const directory = await reindexDirectory(ctx.database.db, ctx.client);
+    stdout.write(`Indexed ${directory.companies} companies and ${directory.pavilions} pavilions.\n`);
     return 0;
   } finally {
     await ctx.close();
