@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { withAuthSecret } from './auth-secret.ts';
+import { createAuth } from '../auth/auth.ts';
+import { createDemoAccounts, DEMO_OWNER, DEMO_STAFF } from './demo-accounts.ts';
 import { fileImageStore } from '../images/store.ts';
 import { queueAccountMail } from '../jobs/account-mail-jobs.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
@@ -54,7 +56,11 @@ try {
   if (await isDatabaseEmpty(db)) {
     log.info('Empty database: seeding demo data…');
     const summary = await seedDemoData(db, {});
+    const auth = createAuth({ db, config, log, sendMail: async () => {} });
+    const demo = await createDemoAccounts(auth, db);
     log.info(`Demo data: ${JSON.stringify(summary)} (${elapsed()})`);
+    log.info(`Demo sign-ins at ${config.publicUrl}/portal/: staff ${DEMO_STAFF.email} / ${DEMO_STAFF.password}; ` +
+      `owner of ${demo.company} ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
   }
 
   jobs = await startJobQueue(database, log);
