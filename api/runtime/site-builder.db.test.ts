@@ -1,6 +1,7 @@
 // The real Astro build from a real database: built once, reused while nothing changed,
 // rebuilt into a fresh folder (and switched atomically) when the catalogue changes.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,11 +24,10 @@ beforeAll(async () => {
     .values({ email: 'private.buyer@example.test', name: 'Private Buyer', company_name: 'Secret Imports', country: 'US', language: 'en', time_zone: 'UTC', phone: '+1 555 0100' })
     .returning('id').executeTakeFirstOrThrow();
   await handle.db.insertInto('meeting_requests').values({ buyer_id: buyer.id, company_id: companyId, language: 'en', time_zone: 'UTC' }).execute();
-  // Inside the project on purpose: Astro stages a build under its working directory when
-  // the output folder lies elsewhere, and a second in-process build would then reuse the
-  // first one's cached modules. The runtime builds once per process, so only tests see this.
-  fs.mkdirSync(path.join(root, '.data'), { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(root, '.data', 'test-site-'));
+  // Outside the project, as a DATA_DIR may well be: Astro then stages the build under the
+  // working directory, at the same place every time, so a rebuild in the same process gets
+  // the first build's bundled modules back from Node's cache (see site/lib/db.ts perBuild).
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-test-site-'));
 });
 afterAll(async () => {
   await handle?.close();
@@ -65,6 +65,20 @@ describe('site builder', () => {
     expect(sitemap).not.toContain('secret-draft');
     expect(fs.readFileSync(path.join(builder.servedDir, 'robots.txt'), 'utf8')).toContain('Sitemap: http://hall.test/sitemap.xml');
     expect(builder.state()).toMatchObject({ ok: true, status: 'ready' });
+
+    // A product approved since: the next build has its page (and the per-build reads are fresh,
+    // even though an in-process rebuild may get the same bundled modules back).
+    const { pavilionId, companyId } = (await handle.db.selectFrom('products').select(['pavilion_id as pavilionId', 'company_id as companyId'])
+      .where('slug', '=', 'vitamin-c-serum').executeTakeFirstOrThrow());
+    const fresh = await handle.db.insertInto('products')
+      .values({ slug: 'niacinamide-toner', company_id: companyId, pavilion_id: pavilionId, status: 'approved', published_at: new Date() })
+      .returning('id').executeTakeFirstOrThrow();
+    await handle.db.insertInto('product_texts').values([
+      { product_id: fresh.id, locale: 'en', name: 'Niacinamide toner' }, { product_id: fresh.id, locale: 'ko', name: '나이아신아마이드 토너' },
+    ]).execute();
+    expect(await builder.ensureBuilt()).toBe('built');
+    expect(fs.readFileSync(path.join(builder.servedDir, 'products/niacinamide-toner/index.html'), 'utf8')).toContain('Niacinamide toner');
+    expect(fs.readFileSync(path.join(builder.servedDir, 'ko/products/niacinamide-toner/index.html'), 'utf8')).toContain('나이아신아마이드 토너');
 
     const files = fs.readdirSync(builder.servedDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     expect(files.length).toBeGreaterThan(5);

@@ -47,6 +47,17 @@ export function sourceFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
+/** Renames, or copies where the two folders are on different file systems. */
+function moveDir(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    fs.cpSync(from, to, { recursive: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+}
+
 type Manifest = { fingerprint: string; builtAt: string; dir: string };
 
 export function createSiteBuilder(opts: {
@@ -76,7 +87,18 @@ export function createSiteBuilder(opts: {
     const { build: astroBuild } = await import('astro');
     const { provideBuildDatabase } = await import('../../site/lib/db.ts');
     provideBuildDatabase(opts.db);
-    await astroBuild({ root: opts.root, outDir, site: opts.publicUrl, logLevel: 'warn' });
+    // Astro stages its server-side bundle inside the output folder when that lies under the
+    // working directory, else in one fixed folder there; a rebuild in the same process would
+    // then import the first build's modules back from Node's cache and render old pages. So
+    // every build happens in a folder of its own under the project, then moves into place.
+    const staging = path.join(opts.root, '.astro-out', id);
+    try {
+      await astroBuild({ root: opts.root, outDir: staging, site: opts.publicUrl, logLevel: 'warn' });
+      fs.mkdirSync(path.dirname(outDir), { recursive: true });
+      moveDir(staging, outDir);
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
 
     const tmp = path.join(siteDir, `current-${id}`);
     fs.symlinkSync(outDir, tmp, 'dir');

@@ -1,22 +1,19 @@
 // The static pages of every pavilion's product grid, and the pavilion list the home and
 // search pages show. Each is read once per build, whatever the number of locales.
 import { listPavilions, productCardsForPavilion, type PavilionCard, type ProductCard } from './catalogue.ts';
+import { perBuild } from './db.ts';
 
 export const PRODUCTS_PER_PAGE = 48;
 
 export type PavilionPageProps = { pavilion: PavilionCard; products: ProductCard[]; page: number; pages: number };
 
-let pavilionList: Promise<PavilionCard[]> | undefined;
 export function pavilions(): Promise<PavilionCard[]> {
-  pavilionList ??= listPavilions();
-  return pavilionList;
+  return perBuild('pavilions', listPavilions);
 }
 
 // Both page routes (and the sitemap) ask for the same list during one build: read it once.
-let pending: Promise<PavilionPageProps[]> | undefined;
 export function pavilionPages(): Promise<PavilionPageProps[]> {
-  pending ??= readPavilionPages();
-  return pending;
+  return perBuild('pavilion-pages', readPavilionPages);
 }
 
 /** /pavilions/<slug>/ for page 1, /pavilions/<slug>/page/<n>/ after it (no locale prefix). */

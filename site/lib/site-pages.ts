@@ -5,21 +5,18 @@ import { allCompanies, approvedProducts, type CompanyPage, type ProductPage } fr
 import { pavilionPages, pavilionPath } from './pavilion-pages.ts';
 import { pageLocales } from './localized.ts';
 import { locales, type Locale } from '../i18n/index.ts';
+import { perBuild } from './db.ts';
 
-let products: Promise<ProductPage[]> | undefined;
 export function productPages(): Promise<ProductPage[]> {
-  products ??= (async () => {
+  return perBuild('products', async () => {
     const all: ProductPage[] = [];
     for await (const page of approvedProducts()) all.push(...page);
     return all;
-  })();
-  return products;
+  });
 }
 
-let companies: Promise<CompanyPage[]> | undefined;
 export function companyPages(): Promise<CompanyPage[]> {
-  companies ??= allCompanies();
-  return companies;
+  return perBuild('companies', allCompanies);
 }
 
 export type SitePage = { path: string; locales: readonly Locale[] };
