@@ -17,6 +17,10 @@ export function createHallApp(api: OpenAPIHono, siteDir: string): Hono {
   });
   app.use('*', serveStatic({ root: siteDir }));
   app.notFound((c) => {
+    // Under /ko/, /ja/, ... the visitor reads that language: its own 404 page.
+    const locale = /^\/(ko|ja|zh|ru|vi)\//.exec(c.req.path)?.[1];
+    const localized = locale && path.join(siteDir, locale, '404', 'index.html');
+    if (localized && fs.existsSync(localized)) return c.html(fs.readFileSync(localized, 'utf8'), 404);
     const page = path.join(siteDir, '404.html');
     if (fs.existsSync(page)) return c.html(fs.readFileSync(page, 'utf8'), 404);
     return c.text('The site is being built. Try again in a moment.', 503, { 'Retry-After': '5' });

@@ -1,0 +1,37 @@
+// The hall's front door: the built site, the API under /api, and a 404 in the visitor's language.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { createHallApp } from './server.ts';
+
+function site(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-site-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<h1>Hall</h1>');
+  fs.writeFileSync(path.join(dir, '404.html'), '<h1>Not found</h1>');
+  fs.mkdirSync(path.join(dir, 'ko', '404'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'ko', '404', 'index.html'), '<h1>페이지를 찾을 수 없습니다</h1>');
+  return dir;
+}
+
+describe('createHallApp', () => {
+  const app = createHallApp(new OpenAPIHono(), site());
+
+  it('serves pages with protective headers', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it.each([
+    ['/no-such-page/', 'Not found'],
+    ['/ko/no-such-page/', '페이지를 찾을 수 없습니다'],
+    ['/ja/no-such-page/', 'Not found'], // no Japanese 404 built here: the English one
+  ])('answers %s with the 404 page in its language', async (url, text) => {
+    const res = await app.request(url);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain(text);
+  });
+});
