@@ -19,6 +19,7 @@ import { createAuth, type Auth, type SendAccountMail } from '../auth/auth.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
 import { registerModerationRoutes } from './routes/moderation.ts';
+import { registerControlRoutes } from './routes/control.ts';
 import { imageRoutes } from './routes/images.ts';
 import type { ImageStore } from '../images/store.ts';
 import { MAX_UPLOAD_BYTES } from '../images/process.ts';
@@ -97,6 +98,7 @@ export function createApi(deps: ApiDeps): Api {
   registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, ...(deps.clientIp ? { clientIp: deps.clientIp } : {}) });
   registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images, config });
   registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now });
+  registerControlRoutes(app, auth, booking);
   if (deps.images) app.route('/', imageRoutes(deps.images));
   registerDocs(app);
   return Object.assign(app, { auth });

@@ -25,6 +25,7 @@ export async function currentUser(auth: Auth, c: Context): Promise<SessionUser |
 /** 401 unless signed in; the user is then `c.var.user`. */
 export function requireUser(auth: Auth): MiddlewareHandler<SessionEnv> {
   return async (c, next) => {
+    if (c.get('user')) return next(); // already known (several sub-apps share a prefix)
     const user = await currentUser(auth, c);
     if (!user) throw new UnauthenticatedError('Sign in to the company portal first.');
     c.set('user', user);

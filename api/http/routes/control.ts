@@ -1,0 +1,62 @@
+// The control tower's API under /api/control (staff and admins): the day's board, the
+// queue of unplaced requests with one-step placing, and the programme's figures.
+import { createRoute, OpenAPIHono, z, type OpenAPIHono as App } from '@hono/zod-openapi';
+import type { Auth } from '../../auth/auth.ts';
+import { board, placeRequest, requestQueue, statistics } from '../../services/control.ts';
+import type { BookingDeps } from '../../services/booking.ts';
+import { ProblemSchema, validationProblem } from '../problem.ts';
+import { requireUser, type SessionEnv } from '../session.ts';
+import { Slug } from '../schemas.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const denied = { 401: problem('Not signed in'), 403: problem('Staff only') };
+const Day = z.iso.date();
+const Any = z.object({}).passthrough();
+
+const routes = {
+  board: createRoute({
+    method: 'get', path: '/board', tags: ['Control'], summary: 'One Korean day: rooms, and every consultation in them',
+    request: { query: z.object({ date: Day, region: z.string().trim().min(1).max(60).optional(), pavilion: Slug.optional() }) },
+    responses: { 200: json(Any, 'The board'), 400: problem('Invalid date or filter'), ...denied },
+  }),
+  requests: createRoute({
+    method: 'get', path: '/requests', tags: ['Control'], summary: 'Requests nobody could place, oldest first, each with a suggested slot',
+    responses: { 200: json(z.object({ items: z.array(Any) }), 'The queue'), ...denied },
+  }),
+  place: createRoute({
+    method: 'post', path: '/requests/{id}/place', tags: ['Control'], summary: 'Place a queued request at a time (everyone gets the invitation)',
+    request: {
+      params: z.object({ id: z.string().regex(/^[1-9][0-9]{0,17}$/, 'Not a request id') }),
+      body: { required: true, content: { 'application/json': { schema: z.object({ start: z.iso.datetime({ offset: true }) }) } } },
+    },
+    responses: { 200: json(Any, 'Placed'), 400: problem('Invalid time'), 404: problem('No such request'), 409: problem('Not queued, or the time is not free'), ...denied },
+  }),
+  stats: createRoute({
+    method: 'get', path: '/stats', tags: ['Control'], summary: 'The programme in figures for a range of Korean days',
+    request: { query: z.object({ from: Day, to: Day }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] }) },
+    responses: { 200: json(Any, 'Figures'), 400: problem('Invalid range'), ...denied },
+  }),
+};
+
+export const CONTROL_TOWER_ROUTES = Object.values(routes).map((r) => [r.method.toUpperCase(), `/control${r.path}`] as const);
+
+export function registerControlRoutes(app: App, auth: Auth, deps: BookingDeps) {
+  const control = new OpenAPIHono<SessionEnv>({
+    strict: false,
+    defaultHook: (result) => {
+      if (!result.success) return validationProblem(result.error, result.target === 'json' ? 'body' : result.target);
+    },
+  });
+  control.use('*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  control.use('*', requireUser(auth));
+  control.openapi(routes.board, async (c) => c.json(await board(deps, c.var.user, c.req.valid('query')), 200));
+  control.openapi(routes.requests, async (c) => c.json(await requestQueue(deps, c.var.user), 200));
+  control.openapi(routes.place, async (c) =>
+    c.json(await placeRequest(deps, c.var.user, c.req.valid('param').id, new Date(c.req.valid('json').start)), 200));
+  control.openapi(routes.stats, async (c) => c.json(await statistics(deps, c.var.user, c.req.valid('query')), 200));
+  app.route('/control', control);
+}

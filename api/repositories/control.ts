@@ -1,0 +1,108 @@
+// What staff see of the whole programme: a day's board, the queue of requests nobody could
+// place, and the figures. Reads only; the writes go through the booking repositories.
+import { sql } from 'kysely';
+import type { Db } from './catalogue.ts';
+
+export async function listRooms(db: Db, region?: string) {
+  return db.selectFrom('rooms').select(['id', 'name', 'kind', 'location', 'region'])
+    .where('active', '=', true)
+    .$if(region !== undefined, (q) => q.where('region', '=', region!))
+    .orderBy('region').orderBy('name').execute();
+}
+
+/** Consultations overlapping [from, to), live or finished (cancelled and declined left out). */
+export async function boardConsultations(db: Db, from: Date, to: Date, filter: { region?: string | undefined; pavilion?: string | undefined }) {
+  return db.selectFrom('consultations as c')
+    .innerJoin('rooms as r', 'r.id', 'c.room_id')
+    .innerJoin('companies as co', 'co.id', 'c.company_id')
+    .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
+    .innerJoin('meeting_requests as m', 'm.id', 'c.meeting_request_id')
+    .leftJoin('products as p', 'p.id', 'm.product_id')
+    .leftJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
+    .leftJoin('interpreters as i', 'i.id', 'c.interpreter_id')
+    .select([
+      'c.id', 'c.room_id as roomId', 'c.starts_at as startsAt', 'c.ends_at as endsAt', 'c.status', 'c.awaiting',
+      'co.slug as companySlug', 'b.name as buyerName', 'b.company_name as buyerCompany', 'b.country as buyerCountry',
+      'm.time_zone as buyerTimeZone', 'c.interpreter_language as interpreterLanguage', 'i.name as interpreterName',
+      'pv.slug as pavilion', 'r.region',
+    ])
+    .select((eb) => eb.selectFrom('company_texts as t').select('t.name').whereRef('t.company_id', '=', 'c.company_id')
+      .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end()).limit(1).as('companyName'))
+    .where('c.starts_at', '<', to).where('c.ends_at', '>', from)
+    .where('c.status', 'not in', ['cancelled', 'declined'])
+    .$if(filter.region !== undefined, (q) => q.where('r.region', '=', filter.region!))
+    .$if(filter.pavilion !== undefined, (q) => q.where('pv.slug', '=', filter.pavilion!))
+    .orderBy('c.starts_at').orderBy('c.id')
+    .execute();
+}
+
+/** Requests that could not be placed, oldest first. */
+export async function queuedRequests(db: Db, limit = 200) {
+  return db.selectFrom('meeting_requests as m')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .innerJoin('companies as co', 'co.id', 'm.company_id')
+    .leftJoin('products as p', 'p.id', 'm.product_id')
+    .select([
+      'm.id', 'm.created_at as createdAt', 'm.preferred_slots as preferredSlots', 'm.interpreter', 'm.language',
+      'm.time_zone as timeZone', 'm.message', 'm.company_id as companyId', 'm.buyer_id as buyerId',
+      'co.slug as companySlug', 'p.slug as productSlug', 'b.name as buyerName', 'b.company_name as buyerCompany',
+      'b.country as buyerCountry', 'b.email as buyerEmail',
+    ])
+    .select((eb) => eb.selectFrom('company_texts as t').select('t.name').whereRef('t.company_id', '=', 'm.company_id')
+      .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end()).limit(1).as('companyName'))
+    .where('m.status', '=', 'queued')
+    .orderBy('m.created_at').orderBy('m.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function findQueuedRequest(db: Db, id: string) {
+  return (await queuedRequestsById(db, id))[0];
+}
+
+async function queuedRequestsById(db: Db, id: string) {
+  return db.selectFrom('meeting_requests as m')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .select([
+      'm.id', 'm.status', 'm.interpreter', 'm.language', 'm.time_zone as timeZone', 'm.company_id as companyId',
+      'm.buyer_id as buyerId', 'b.email as buyerEmail',
+    ])
+    .where('m.id', '=', id)
+    .execute();
+}
+
+/** The programme in figures, over consultations that start in [from, to). */
+export async function programmeFigures(db: Db, from: Date, to: Date) {
+  const inRange = sql<boolean>`c.starts_at >= ${from} and c.starts_at < ${to}`;
+  const [byStatus, byDay, byPavilion, byCountry, people, outcomes, utilisation] = await Promise.all([
+    sql<{ status: string; n: string }>`select c.status, count(*) as n from consultations c where ${inRange} group by 1 order by 1`.execute(db),
+    sql<{ day: string; n: string }>`select to_char(c.starts_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day, count(*) as n
+      from consultations c where ${inRange} and c.status not in ('cancelled', 'declined') group by 1 order by 1`.execute(db),
+    sql<{ pavilion: string | null; n: string }>`select pv.slug as pavilion, count(*) as n from consultations c
+      join meeting_requests m on m.id = c.meeting_request_id left join products p on p.id = m.product_id
+      left join pavilions pv on pv.id = p.pavilion_id
+      where ${inRange} and c.status not in ('cancelled', 'declined') group by 1 order by 2 desc`.execute(db),
+    sql<{ country: string; n: string }>`select b.country, count(*) as n from consultations c join buyers b on b.id = c.buyer_id
+      where ${inRange} and c.status not in ('cancelled', 'declined') group by 1 order by 2 desc`.execute(db),
+    sql<{ companies: string; buyers: string; countries: string }>`select count(distinct c.company_id) as companies,
+      count(distinct c.buyer_id) as buyers, count(distinct b.country) as countries
+      from consultations c join buyers b on b.id = c.buyer_id where ${inRange} and c.status not in ('cancelled', 'declined')`.execute(db),
+    sql<{ outcome: string; n: string; usd: string | null }>`select c.outcome, count(*) as n, sum(c.deal_value_usd) as usd
+      from consultations c where ${inRange} and c.outcome is not null group by 1 order by 1`.execute(db),
+    sql<{ room_minutes: string | null; interpreter_minutes: string | null }>`select
+      sum(extract(epoch from (c.ends_at - c.starts_at)) / 60) as room_minutes,
+      sum(case when c.interpreter_id is not null then extract(epoch from (c.ends_at - c.starts_at)) / 60 end) as interpreter_minutes
+      from consultations c where ${inRange} and c.status in ('scheduled', 'confirmed', 'completed', 'held')`.execute(db),
+  ]);
+  return { byStatus: byStatus.rows, byDay: byDay.rows, byPavilion: byPavilion.rows, byCountry: byCountry.rows, people: people.rows[0]!, outcomes: outcomes.rows, utilisation: utilisation.rows[0]! };
+}
+
+/** Weekly hours of the active rooms and interpreters: the capacity utilisation is measured against. */
+export async function resourceRules(db: Db) {
+  return db.selectFrom('availability_rules as a')
+    .leftJoin('rooms as r', 'r.id', 'a.room_id')
+    .leftJoin('interpreters as i', 'i.id', 'a.interpreter_id')
+    .select(['a.room_id as roomId', 'a.interpreter_id as interpreterId', 'a.weekday', 'a.start_time as start', 'a.end_time as end', 'a.time_zone as timeZone'])
+    .where((eb) => eb.or([eb('r.active', '=', true), eb('i.active', '=', true)]))
+    .execute();
+}
