@@ -15,6 +15,9 @@ export type DatabaseHandle = {
   kind: 'postgres' | 'pglite';
   /** The pool under Kysely, for libraries that speak `pg` (the job queue). */
   pool: pg.Pool;
+  /** Where another process can read the same data: the server's URL, or (embedded PGlite,
+   * which one process owns) a consistent copy of the whole database as a tarball. */
+  readers: { url: string } | { snapshot: () => Promise<Blob> };
   close: () => Promise<void>;
 };
 
@@ -34,7 +37,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       connectionTimeoutMillis: 5_000,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, readers: { url: opts.url }, close: () => db.destroy() };
   }
 
   const dir = opts.pgliteDir ?? 'memory://';
@@ -54,6 +57,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       db,
       kind: 'pglite',
       pool,
+      readers: { snapshot: () => pglite.dumpDataDir('none') },
       close: async () => {
         try {
           await db.destroy();

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe('site builder', () => {
   it('builds, reuses an unchanged site, and rebuilds into a new folder after an edit', async () => {
-    const builder = createSiteBuilder({ db: handle.db, root, dataDir, publicUrl: 'http://hall.test', log: silentLogger });
+    const builder = createSiteBuilder({ db: handle.db, readers: handle.readers, root, dataDir, publicUrl: 'http://hall.test', log: silentLogger });
     expect(await builder.ensureBuilt()).toBe('built');
     const page = () => fs.readFileSync(path.join(builder.servedDir, 'products/vitamin-c-serum/index.html'), 'utf8');
     expect(page()).toContain('Vitamin C serum');
@@ -86,5 +86,5 @@ describe('site builder', () => {
       const text = fs.readFileSync(path.join(f.parentPath, f.name), 'utf8');
       for (const secret of ['private.buyer@example.test', 'Private Buyer', 'Secret Imports', '555 0100']) expect(text, f.name).not.toContain(secret);
     }
-  });
+  }, 300_000); // three builds, each in its own process
 });

@@ -2,10 +2,12 @@
 // folder (a symlink) atomically, so visitors never see a half-built site. A build is
 // skipped when neither the catalogue data nor the site's source changed since the last one.
 import { createHash, randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ComponentState } from '../http/routes/health.ts';
 
@@ -47,6 +49,23 @@ export function sourceFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
+/** Runs a Node script; rejects with the tail of its error output when it fails. */
+function runChild(script: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { ...opts, stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (d: Buffer) => { errors = (errors + d.toString()).slice(-4000); });
+    const stop = () => child.kill('SIGTERM');
+    process.once('exit', stop); // a build never outlives the hall
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('exit', stop);
+      if (code === 0) resolve();
+      else reject(new Error(`Site build process ${signal ? `killed by ${signal}` : `exited with ${code}`}: ${errors.trim()}`));
+    });
+  });
+}
+
 /** Renames, or copies where the two folders are on different file systems. */
 function moveDir(from: string, to: string): void {
   try {
@@ -62,6 +81,8 @@ type Manifest = { fingerprint: string; builtAt: string; dir: string };
 
 export function createSiteBuilder(opts: {
   db: Kysely<Database>;
+  /** How the build process reads the catalogue (see DatabaseHandle.readers). */
+  readers: DatabaseHandle['readers'];
   root: string;
   dataDir: string;
   publicUrl: string;
@@ -84,20 +105,24 @@ export function createSiteBuilder(opts: {
   async function build(fingerprint: string): Promise<void> {
     const id = `${Date.now()}-${randomBytes(3).toString('hex')}`;
     const outDir = path.join(siteDir, 'builds', id);
-    const { build: astroBuild } = await import('astro');
-    const { provideBuildDatabase } = await import('../../site/lib/db.ts');
-    provideBuildDatabase(opts.db);
-    // Astro stages its server-side bundle inside the output folder when that lies under the
-    // working directory, else in one fixed folder there; a rebuild in the same process would
-    // then import the first build's modules back from Node's cache and render old pages. So
-    // every build happens in a folder of its own under the project, then moves into place.
+    // Built in a child process: the hall keeps answering while Astro renders, and nothing a
+    // build loads stays in the hall's memory. The build happens in a folder of its own under
+    // the project (Astro resolves the bundle's packages from there), then moves into place.
     const staging = path.join(opts.root, '.astro-out', id);
+    const snapshot = path.join(siteDir, `snapshot-${id}.tar`);
     try {
-      await astroBuild({ root: opts.root, outDir: staging, site: opts.publicUrl, logLevel: 'warn' });
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      if ('url' in opts.readers) env.BUILD_DATABASE_URL = opts.readers.url;
+      else {
+        fs.writeFileSync(snapshot, Buffer.from(await (await opts.readers.snapshot()).arrayBuffer()));
+        env.BUILD_SNAPSHOT = snapshot;
+      }
+      await runChild(path.join(opts.root, 'api/runtime/site-build-child.ts'), [staging, opts.publicUrl], { cwd: opts.root, env });
       fs.mkdirSync(path.dirname(outDir), { recursive: true });
       moveDir(staging, outDir);
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
+      fs.rmSync(snapshot, { force: true });
     }
 
     const tmp = path.join(siteDir, `current-${id}`);

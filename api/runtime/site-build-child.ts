@@ -1,0 +1,43 @@
+// One site build in a process of its own (spawned by site-builder.ts): Astro renders with
+// the whole CPU it likes while the hall keeps answering, and everything the build loaded
+// is gone when it exits. It reads the catalogue from BUILD_DATABASE_URL, or from a snapshot
+// of the embedded database (BUILD_SNAPSHOT, a PGlite data-dir tarball) opened in memory.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { Database } from '../db/schema.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const [outDir, site] = process.argv.slice(2);
+if (!outDir || !site) {
+  console.error('usage: node api/runtime/site-build-child.ts <outDir> <site URL>');
+  process.exit(2);
+}
+
+async function open(): Promise<{ db: Kysely<Database>; close: () => Promise<void> }> {
+  const url = process.env.BUILD_DATABASE_URL;
+  if (url) {
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }) });
+    return { db, close: () => db.destroy() };
+  }
+  const snapshot = process.env.BUILD_SNAPSHOT;
+  if (!snapshot) throw new Error('Set BUILD_DATABASE_URL or BUILD_SNAPSHOT');
+  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(snapshot)]), extensions: { btree_gist } });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...createPgConfig(pglite), max: 1 }) }) });
+  return { db, close: async () => { await db.destroy(); await pglite.close(); } };
+}
+
+const handle = await open();
+try {
+  const { provideBuildDatabase } = await import('../../site/lib/db.ts');
+  provideBuildDatabase(handle.db);
+  const { build } = await import('astro');
+  await build({ root, outDir, site, logLevel: 'warn' });
+} finally {
+  await handle.close();
+}
+process.exit(0);
