@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   // Signs session cookies and tokens; at least 32 characters. Without it the hall keeps a
   // random one in DATA_DIR (see api/auth/secret.ts).
   AUTH_SECRET: z.string().min(32).optional(),
+  // Per client and minute, per API process; 0 turns a limit off (the booking benchmark does).
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -49,6 +52,7 @@ export type Config = {
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   auth: { secret: string | undefined };
+  rateLimits: { writesPerMinute: number; readsPerMinute: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -77,5 +81,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: e.LOG_LEVEL,
     auth: { secret: e.AUTH_SECRET },
+    rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES, readsPerMinute: e.RATE_LIMIT_READS },
   };
 }

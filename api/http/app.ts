@@ -16,7 +16,8 @@ import { registerManageRoutes } from './routes/manage.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { registerOutbox } from './routes/outbox.ts';
 import { createAuth, type Auth, type SendAccountMail } from '../auth/auth.ts';
-import { registerAuthRoutes } from './routes/auth.ts';
+import { registerAuthRoutes, socketAddress } from './routes/auth.ts';
+import { rateLimiter } from './rate-limit.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
 import { registerModerationRoutes } from './routes/moderation.ts';
 import { registerControlRoutes } from './routes/control.ts';
@@ -64,6 +65,13 @@ export function createApi(deps: ApiDeps): Api {
   const smallBodies = bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.') });
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: () => problem(413, 'Request too large', 'An image may be at most 10 MB.') });
   app.use('*', (c, next) => (isUpload(c.req.path, c.req.method) ? uploads(c, next) : smallBodies(c, next)));
+  app.use('*', async (c, next) => {
+    await next();
+    // Data, not documents: nothing in an API answer may run or be framed. (HTML pages the
+    // API serves, like the manage page, set their own policy.)
+    if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  });
+  app.use('*', rateLimiter(deps.config.rateLimits, deps.clientIp ?? socketAddress));
   app.use('*', async (c, next) => {
     // JSON in (and plain HTML forms on the manage page, which works without JavaScript):
     // a write with another content type is refused before any work is done.

@@ -23,7 +23,8 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   // Its own data folder: the development outbox must not land in the working tree.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-api-'));
   const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
+    // Load tools: one client address sends everything, so the per-client limits are off.
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_WRITES: '0', RATE_LIMIT_READS: '0', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/api`;

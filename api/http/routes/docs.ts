@@ -45,5 +45,8 @@ export const OPENAPI_INFO = {
 
 export function registerDocs(app: OpenAPIHono) {
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
-  app.get('/docs', (c) => c.html(renderDocs(app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO }) as unknown as Doc)));
+  app.get('/docs', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    return c.html(renderDocs(app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO }) as unknown as Doc));
+  });
 }

@@ -71,6 +71,8 @@ export function registerManageRoutes(app: OpenAPIHono, deps: BookingDeps) {
   const privateHeaders = (c: Context) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer'); // the token is in the URL: never leak it onwards
+    // Plain HTML with its own <style>: no script at all, forms only back to us.
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
   };
 
   app.openapi(viewRoute, async (c) => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
+import { rateLimiter } from './rate-limit.ts';
+
+function app(limits = { writesPerMinute: 3, readsPerMinute: 5 }) {
+  let t = 1_000_000;
+  const a = new Hono();
+  a.use('*', rateLimiter(limits, (c) => c.req.header('x-test-ip'), () => t));
+  a.all('*', (c) => c.text('ok'));
+  return { a, advance: (ms: number) => (t += ms) };
+}
+const send = (a: Hono, method: string, ip?: string) => a.request('/meeting-requests', { method, headers: ip ? { 'x-test-ip': ip } : {} });
+
+describe('rateLimiter', () => {
+  it('answers 429 with Retry-After once a client passes its limit, per client and per kind', async () => {
+    const { a } = app();
+    for (let i = 0; i < 3; i++) expect((await send(a, 'POST', '1.1.1.1')).status).toBe(200);
+    const refused = await send(a, 'POST', '1.1.1.1');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await send(a, 'POST', '2.2.2.2')).status).toBe(200); // another client
+    expect((await send(a, 'GET', '1.1.1.1')).status).toBe(200); // reads count apart
+  });
+
+  it('lets the client in again when the minute has passed', async () => {
+    const { a, advance } = app();
+    for (let i = 0; i < 3; i++) await send(a, 'POST', '1.1.1.1');
+    expect((await send(a, 'POST', '1.1.1.1')).status).toBe(429);
+    advance(60_001);
+    expect((await send(a, 'POST', '1.1.1.1')).status).toBe(200);
+  });
+
+  it('is off at limit 0 and for clients it cannot identify', async () => {
+    const { a } = app({ writesPerMinute: 0, readsPerMinute: 0 });
+    for (let i = 0; i < 10; i++) expect((await send(a, 'POST', '1.1.1.1')).status).toBe(200);
+    const { a: b } = app();
+    for (let i = 0; i < 10; i++) expect((await send(b, 'POST')).status).toBe(200);
+  });
+});
