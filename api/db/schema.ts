@@ -25,6 +25,8 @@ export interface CategoriesTable {
   sort_order: Generated<number>;
 }
 
+export type StoredLogo = { width: number; height: number; variants: { format: string; width: number; height: number; bytes: number; name: string }[] };
+
 export interface CompaniesTable {
   id: Generated<string>;
   slug: string;
@@ -33,6 +35,8 @@ export interface CompaniesTable {
   region: string;
   website: string | null;
   logo_key: string | null;
+  /** The logo's stored variants: { width, height, variants: [{ format, width, height, bytes, name }] }. */
+  logo: ColumnType<StoredLogo | null, string | null | undefined, string | null>;
   languages: ColumnType<string[], string[] | undefined, string[]>;
   export_markets: ColumnType<string[], string[] | undefined, string[]>;
   certifications: ColumnType<string[], string[] | undefined, string[]>;

@@ -30,6 +30,8 @@ const productBody = (en: string) => ({ pavilion: 'beauty', texts: { ko: { name: 
 const validBodies: Record<string, unknown> = {
   'POST /portal/companies': profile('Fresh Company'),
   'POST /portal/companies/{slug}/products': productBody('Fresh Product'),
+  'POST /portal/companies/{slug}/logo': 'multipart',
+  'DELETE /portal/companies/{slug}/logo': null,
   'PUT /portal/companies/{slug}/products/{product}': productBody('Matrix Product Edited'),
   'POST /portal/companies/{slug}/products/{product}/submit': null,
   'POST /portal/companies/{slug}/products/{product}/withdraw': null,

@@ -7,8 +7,14 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { createApi } from './app.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileImageStore } from '../images/store.ts';
+import { photoLike } from '../images/test-images.ts';
 
 const config = loadConfig({ PUBLIC_URL: ORIGIN, AUTH_SECRET: 'x'.repeat(40) });
+const imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-logos-'));
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let app: ReturnType<typeof createApi>;
 let mail: ReturnType<typeof mailbox>;
@@ -33,7 +39,7 @@ beforeEach(async () => {
   mail = mailbox();
   // Each test its own client address, so rate limits count per test.
   const address = `10.0.0.${++ip}`;
-  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, sendAccountMail: mail.send, clientIp: () => address });
+  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, sendAccountMail: mail.send, clientIp: () => address, images: fileImageStore(imageDir) });
 });
 
 describe('accounts', () => {
@@ -189,5 +195,34 @@ describe('company profile and hours', () => {
     const res = await app.request('/portal/companies/hanbit-beauty/availability', put({ requiresConfirmation: false, weeklyHours: [], blackoutDates: [], ...change }, cookie));
     expect(res.status).toBe(400);
     expect(await handle.db.selectFrom('availability_rules').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('company logo', () => {
+  it('is re-encoded at logo sizes, shown on the profile, replaced and removed with its files', async () => {
+    const cookie = await signedInUser(app, mail, 'logo@hanbit.example');
+    await app.request('/portal/companies', jsonPost(profile, cookie));
+    const upload = async (bytes: Uint8Array, name = 'logo.png') => {
+      const form = new FormData();
+      form.set('file', new File([new Uint8Array(bytes)], name));
+      return app.request('/portal/companies/hanbit-beauty/logo', { method: 'POST', headers: { origin: ORIGIN, cookie }, body: form });
+    };
+    const res = await upload(await photoLike(800, 400).png().toBuffer());
+    expect(res.status).toBe(200);
+    const { logo } = (await res.json()) as { logo: { variants: { width: number; url: string }[] } };
+    expect(Math.max(...logo.variants.map((v) => v.width))).toBe(640);
+    const view = await (await app.request('/portal/companies/hanbit-beauty', get(cookie))).json();
+    expect(view).toMatchObject({ logo: { width: 800, height: 400 } });
+
+    const second = await upload(await photoLike(300, 300).jpeg().toBuffer(), 'logo.jpg');
+    expect(second.status).toBe(200);
+    expect((await app.request(logo.variants[0]!.url.replace(/^\/api/, ''))).status).toBe(404); // the old files are gone
+
+    const bad = await upload(new TextEncoder().encode('<svg onload="alert(1)"/>'), 'logo.svg');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'unsupported-type' });
+
+    const removed = await app.request('/portal/companies/hanbit-beauty/logo', { method: 'DELETE', headers: { origin: ORIGIN, cookie } });
+    expect(await removed.json()).toEqual({ logo: null });
   });
 });

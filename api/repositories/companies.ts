@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from './catalogue.ts';
 import type { CompanyProfile } from '../portal/company-schemas.ts';
+import type { StoredLogo } from '../db/schema.ts';
 
 export type Membership = { companyId: string; slug: string; role: 'owner' | 'member' | null };
 
@@ -66,7 +67,7 @@ async function upsertCompanyTexts(db: Db, id: string, p: CompanyProfile): Promis
 export async function findCompanyProfile(db: Db, id: string) {
   const [company, texts] = await Promise.all([
     db.selectFrom('companies')
-      .select(['slug', 'founded_year', 'employees', 'region', 'website', 'languages', 'export_markets', 'certifications', 'status', 'requires_confirmation'])
+      .select(['slug', 'founded_year', 'employees', 'region', 'website', 'languages', 'export_markets', 'certifications', 'status', 'requires_confirmation', 'logo_key', 'logo'])
       .where('id', '=', id).executeTakeFirstOrThrow(),
     db.selectFrom('company_texts').select(['locale', 'name', 'description']).where('company_id', '=', id).execute(),
   ]);
@@ -120,4 +121,15 @@ export async function replaceCompanyAvailability(
 export async function publishedProductIds(db: Db, companyId: string): Promise<string[]> {
   const rows = await db.selectFrom('products').select('id').where('company_id', '=', companyId).where('status', '=', 'approved').execute();
   return rows.map((r) => r.id);
+}
+
+export async function findCompanyLogo(db: Db, companyId: string) {
+  const row = await db.selectFrom('companies').select(['logo_key', 'logo']).where('id', '=', companyId).executeTakeFirst();
+  return row?.logo_key && row.logo ? { key: row.logo_key, logo: row.logo } : undefined;
+}
+
+export async function setCompanyLogo(db: Db, companyId: string, value: { key: string; logo: StoredLogo } | null): Promise<void> {
+  await db.updateTable('companies')
+    .set({ logo_key: value?.key ?? null, logo: value ? JSON.stringify(value.logo) : null, updated_at: sql`now()` })
+    .where('id', '=', companyId).execute();
 }

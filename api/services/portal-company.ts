@@ -12,6 +12,7 @@ import {
 } from '../repositories/companies.ts';
 import { localDate, localDay } from '../scheduling/weekly-hours.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { logoView } from './logo-view.ts';
 import { enqueueCatalogueChange } from '../jobs/catalogue-jobs.ts';
 
 export type PortalDeps = { db: Kysely<Database>; now: () => number; jobs?: JobQueue | undefined };
@@ -84,6 +85,7 @@ async function companyView(db: Kysely<Database>, slug: string) {
   return {
     slug: c.slug,
     status: c.status,
+    logo: logoView(c.logo_key, c.logo),
     profile: {
       names: { ko: t('ko')?.name ?? '', en: t('en')?.name ?? '' },
       descriptions: { ko: t('ko')?.description ?? '', en: t('en')?.description ?? '' },

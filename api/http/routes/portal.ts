@@ -14,6 +14,8 @@ import {
 import { ProblemSchema, validationProblem } from '../problem.ts';
 import { requireUser, type SessionEnv } from '../session.ts';
 import { Slug } from '../schemas.ts';
+import { removeLogo, setLogo } from '../../services/company-logo.ts';
+import { InvalidInputError } from '../../errors.ts';
 import { productRoutes, registerProductRoutes } from './portal-products.ts';
 import { inboxRoutes, registerInboxRoutes } from './portal-inbox.ts';
 import type { Config } from '../../config.ts';
@@ -64,6 +66,17 @@ const routes = {
     request: { params: CompanyParam },
     responses: { 200: json(AvailabilityView, 'The availability'), ...denied },
   }),
+  logo: createRoute({
+    method: 'post', path: '/companies/{slug}/logo', tags: ['Portal'],
+    summary: 'Set the company logo (multipart/form-data, field "file"): JPEG, PNG or WebP, re-encoded, metadata stripped',
+    request: { params: CompanyParam, body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } } },
+    responses: { 200: json(z.object({ logo: z.object({}).passthrough().nullable() }), 'The logo'), 400: problem('Not an acceptable image'), ...denied },
+  }),
+  removeLogo: createRoute({
+    method: 'delete', path: '/companies/{slug}/logo', tags: ['Portal'], summary: 'Remove the company logo',
+    request: { params: CompanyParam },
+    responses: { 200: json(z.object({ logo: z.null() }), 'Removed'), ...denied },
+  }),
   setAvailability: createRoute({
     method: 'put', path: '/companies/{slug}/availability', tags: ['Portal'], summary: 'Replace weekly hours (Asia/Seoul) and days off',
     request: { params: CompanyParam, ...body(AvailabilitySchema) },
@@ -98,6 +111,12 @@ export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
   portal.openapi(routes.setAvailability, async (c) =>
     c.json(await setAvailability(services, c.req.valid('param').slug, c.var.user, c.req.valid('json')), 200));
 
+  portal.openapi(routes.logo, async (c) => {
+    const file = c.req.valid('form').file;
+    if (!(file instanceof File)) throw new InvalidInputError('Attach the logo as the form field "file".', { code: 'no-file' });
+    return c.json(await setLogo({ ...services, images: deps.images }, c.req.valid('param').slug, c.var.user, new Uint8Array(await file.arrayBuffer())), 200);
+  });
+  portal.openapi(routes.removeLogo, async (c) => c.json(await removeLogo({ ...services, images: deps.images }, c.req.valid('param').slug, c.var.user), 200));
   registerProductRoutes(portal, { ...services, jobs: deps.jobs, images: deps.images });
   registerInboxRoutes(portal, { db: deps.db, now: deps.now, jobs: deps.jobs, config: deps.config });
   app.route('/portal', portal);
