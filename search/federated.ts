@@ -6,28 +6,10 @@ import type { Meilisearch } from 'meilisearch';
 import type { CompanyDocument, PavilionDocument } from './directory.ts';
 import type { ProductDocument } from './documents.ts';
 import { INDEXES, LOCALE_CODES, type Locale } from './settings.ts';
+import { HIGHLIGHT_POST as POST, HIGHLIGHT_PRE as PRE, segments, type Segment } from './highlight.ts';
 
-const PRE = '\u0001';
-const POST = '\u0002';
-
-export type Segment = { text: string; match: boolean };
+export type { Segment };
 export type Highlighted = { text: string; segments: Segment[] };
-
-/** Splits engine-marked text into plain and matched segments; stray marks are dropped. */
-export function segments(marked: string): Segment[] {
-  const out: Segment[] = [];
-  let match = false;
-  let text = '';
-  const flush = () => {
-    if (text) out.push({ text, match });
-    text = '';
-  };
-  for (const ch of marked) {
-    if (ch === PRE) { flush(); match = true; } else if (ch === POST) { flush(); match = false; } else text += ch;
-  }
-  flush();
-  return out;
-}
 
 type Formatted<T> = T & { _formatted?: Partial<Record<string, unknown>> };
 

@@ -5,6 +5,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { ProductDocument } from './documents.ts';
 import { INDEXES, LOCALE_CODES, type Locale } from './settings.ts';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, segments, type Segment } from './highlight.ts';
 
 export type ProductHit = {
   slug: string;
@@ -19,6 +20,8 @@ export type ProductHit = {
   moqUnit: string | null;
   certifications: string[];
   exportMarkets: string[];
+  /** The name split into plain and matched parts (no markup), for highlighting. */
+  nameSegments: Segment[];
 };
 
 /** Attributes with facet counts; each value -> number of matching products. */
@@ -101,6 +104,9 @@ export type ProductSearchRequest = {
   filter?: string[];
   facets?: FacetName[];
   attributesToRetrieve: string[];
+  attributesToHighlight?: string[];
+  highlightPreTag?: string;
+  highlightPostTag?: string;
 };
 
 /** The body of POST /indexes/products/search for these options (also used by the benchmark). */
@@ -119,6 +125,7 @@ export function productSearchRequest(opts: ProductSearchOptions): ProductSearchR
     ...(filter.length > 0 ? { filter } : {}),
     ...(facets.length > 0 ? { facets } : {}),
     attributesToRetrieve: RETRIEVED_FIELDS,
+    ...(q ? { attributesToHighlight: LOCALE_CODES.map((l) => `name_${l}`), highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST } : {}),
   };
 }
 
@@ -203,10 +210,14 @@ function pick(doc: ProductDocument, field: PickedField, locale: Locale): string 
   return '';
 }
 
-function toHit(doc: ProductDocument, locale: Locale): ProductHit {
+function toHit(doc: ProductDocument & { _formatted?: Record<string, unknown> }, locale: Locale): ProductHit {
+  const name = pick(doc, 'name', locale);
+  const field = ([locale, 'en', ...LOCALE_CODES] as const).map((l) => `name_${l}` as const).find((f) => doc[f]);
+  const marked = field ? doc._formatted?.[field] : undefined;
   return {
     slug: doc.slug,
-    name: pick(doc, 'name', locale),
+    name,
+    nameSegments: typeof marked === 'string' ? segments(marked) : [{ text: name, match: false }],
     summary: pick(doc, 'summary', locale),
     companyName: pick(doc, 'companyName', locale),
     companySlug: doc.companySlug,

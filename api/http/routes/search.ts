@@ -12,6 +12,8 @@ export const SearchHitSchema = z
     summary: z.string(),
     companyName: z.string(),
     pavilion: z.string(),
+    nameSegments: z.array(z.object({ text: z.string(), match: z.boolean() }))
+      .openapi({ description: 'The name in plain and matched parts (no markup), for highlighting.' }),
   })
   .passthrough()
   .openapi('SearchHit');
