@@ -5,7 +5,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { createTranslator, type Messages } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
 
-type Hit = { slug: string; name: string; summary: string; companyName: string; pavilion: string; pavilionName?: string };
+type Segment = { text: string; match: boolean };
+type Hit = { slug: string; name: string; summary: string; companyName: string; pavilion: string; pavilionName?: string; nameSegments?: Segment[] };
+type Named = { slug: string; name: { text: string; segments: Segment[] } };
+type Directory = { companies: { hits: (Named & { region: string })[] }; pavilions: { hits: Named[] } };
+
+/** Matched words in <mark>, every part as text: nothing from the index becomes markup. */
+function Highlight({ segments, text }: { segments?: Segment[] | undefined; text: string }) {
+  if (!segments?.length) return <>{text}</>;
+  return <>{segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
+}
 type Facets = { pavilion?: Record<string, number>; certifications?: Record<string, number> };
 type Result = { hits: Hit[]; estimatedTotalHits: number; facets?: Facets };
 type State = { q: string; pavilion: string; certifications: string[]; sort: string; page: number };
@@ -53,6 +62,7 @@ export default function SearchIsland(props: SearchIslandProps) {
   const [localSlugs, setLocalSlugs] = useState<Set<string> | null>(null);
   const [state, setState] = useState<State>({ q: '', pavilion: '', certifications: [], sort: 'relevance', page: 1 });
   const [result, setResult] = useState<Result | null>(null);
+  const [directory, setDirectory] = useState<Directory | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -74,6 +84,12 @@ export default function SearchIsland(props: SearchIslandProps) {
       ? { href: `${props.productBase}${slug}/` }
       : { href: `/products/${slug}/`, hrefLang: 'en' };
 
+  // Pages of this locale: products under productBase; companies likewise where the locale
+  // has every company page (en, ko), else the English page, marked as such.
+  const base = (section: string) => props.productBase.replace('/products/', section);
+  const companyLink = (slug: string) =>
+    props.productIndex ? { href: `/companies/${slug}/`, hrefLang: 'en' } : { href: `${base('/companies/')}${slug}/` };
+
   // A change of filters or sort starts again at page 1; a new query waits for typing to pause.
   const update = (patch: Partial<State>, push = true) => {
     const next = { ...state, page: 1, ...patch };
@@ -92,6 +108,15 @@ export default function SearchIsland(props: SearchIslandProps) {
       p.set('offset', String((state.page - 1) * PAGE_SIZE));
       p.set('facets', '1');
       p.set('locale', locale);
+      // Companies and pavilions whose names match, beside the products (first page, no filters).
+      if (state.q.trim() && state.page === 1 && !state.pavilion && state.certifications.length === 0) {
+        fetch(`/api/search/all?${new URLSearchParams({ q: state.q, locale })}`, { signal: controller.signal })
+          .then((r) => (r.ok ? (r.json() as Promise<Directory>) : null))
+          .then((d) => setDirectory(d))
+          .catch(() => {});
+      } else {
+        setDirectory(null);
+      }
       fetch(`/api/search?${p}`, { signal: controller.signal })
         .then(async (r) => {
           if (!r.ok) throw new Error(`search answered ${r.status}`);
@@ -135,11 +160,35 @@ export default function SearchIsland(props: SearchIslandProps) {
               <ul className="tags">{suggestions.map((s) => <li key={s}><button type="button" className="secondary" onClick={() => update({ q: s, pavilion: '', certifications: [] })}>{s}</button></li>)}</ul>
             </div>
           )}
+          {directory && (directory.companies.hits.length > 0 || directory.pavilions.hits.length > 0) && (
+            <div className="directory" data-testid="directory">
+              {directory.companies.hits.length > 0 && (
+                <section aria-labelledby="found-companies">
+                  <h2 id="found-companies">{t('search.companies')}</h2>
+                  <ul className="tags">
+                    {directory.companies.hits.map((c) => (
+                      <li key={c.slug}><a {...companyLink(c.slug)}><Highlight segments={c.name.segments} text={c.name.text} /></a></li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              {directory.pavilions.hits.length > 0 && (
+                <section aria-labelledby="found-pavilions">
+                  <h2 id="found-pavilions">{t('search.matchingPavilions')}</h2>
+                  <ul className="tags">
+                    {directory.pavilions.hits.map((v) => (
+                      <li key={v.slug}><a href={`${base('/pavilions/')}${v.slug}/`}><Highlight segments={v.name.segments} text={v.name.text} /></a></li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+            </div>
+          )}
           {result && (
             <ul className="grid">
               {result.hits.map((h) => (
                 <li key={h.slug} className="card">
-                  <h2><a {...productLink(h.slug)}>{h.name}</a></h2>
+                  <h2><a {...productLink(h.slug)}><Highlight segments={h.nameSegments} text={h.name} /></a></h2>
                   <p>{h.summary}</p>
                   <p className="muted">{h.companyName} · {h.pavilionName ?? props.pavilions[h.pavilion] ?? h.pavilion}</p>
                 </li>

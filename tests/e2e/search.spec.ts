@@ -42,3 +42,16 @@ test('nothing found offers suggestions that search', async ({ page }) => {
   await expect(page).toHaveURL(/q=vitamin/);
   await expect(page.locator('main ul.grid li h2 a').first()).toContainText(/serum/i);
 });
+
+test('companies and pavilions that match are listed beside the products, matched words highlighted', async ({ page, request }) => {
+  const all = (await (await request.get('/api/search/all?q=skin&locale=en')).json()) as { companies: { hits: { slug: string; name: { text: string } }[] } };
+  const company = all.companies.hits[0]!;
+  await page.goto('/search/?q=skin');
+  const directory = page.getByTestId('directory');
+  const link = directory.getByRole('region', { name: 'Companies' }).getByRole('link', { name: company.name.text });
+  await expect(link).toHaveAttribute('href', `/companies/${company.slug}/`);
+  await expect(link.locator('mark').first()).toHaveText(/skin/i);
+  await expect(page.locator('main ul.grid li h2 a mark').first()).toHaveText(/skin/i);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/companies/${company.slug}/$`));
+});
