@@ -11,6 +11,8 @@ type Confirmation = {
   id: string; status: string; startsAt: string; buyerTime: LocalTime; koreaTime: LocalTime;
   room: { name: string; location: string }; interpreter: { language: string } | null;
   videoUrl: string; manageUrl?: string; company: { name: string };
+  /** Set while the company has yet to accept ("held"). */
+  holdExpiresAt?: string | null;
 };
 type Problem = { title: string; detail?: string; errors?: { path: string; message: string }[]; alternatives?: Slot[] };
 
@@ -129,17 +131,20 @@ export default function MeetingRequest(props: MeetingRequestProps) {
       : '';
     return (
       <div className="confirmation" role="status" data-testid="confirmation">
-        <h3>{t('meeting.scheduledTitle')}</h3>
+        <h3>{c.status === 'held' ? t('meeting.heldTitle') : t('meeting.scheduledTitle')}</h3>
+        {c.status === 'held' && c.holdExpiresAt && (
+          <p data-testid="held">{t('meeting.heldText', { company: props.companyName, until: when({ start: c.holdExpiresAt, end: c.holdExpiresAt, timeZone: c.buyerTime.timeZone }) })}</p>
+        )}
         <dl className="facts">
           <dt>{t('meeting.yourTime')}</dt><dd data-testid="buyer-time">{when(c.buyerTime)}</dd>
           <dt>{t('meeting.koreaTime')}</dt><dd data-testid="korea-time">{when(c.koreaTime)}</dd>
           <dt>{t('meeting.room')}</dt><dd data-testid="room" lang="en">{c.room.name}, {c.room.location}</dd>
           <dt>{t('meeting.interpreter')}</dt><dd>{c.interpreter ? t('meeting.interpreterBooked', { language: interpreterLanguage }) : t('meeting.interpreterNotNeeded')}</dd>
-          <dt>{t('meeting.videoLink')}</dt><dd><a href={c.videoUrl} rel="noopener">{c.videoUrl}</a></dd>
+          {c.status !== 'held' && <><dt>{t('meeting.videoLink')}</dt><dd><a href={c.videoUrl} rel="noopener">{c.videoUrl}</a></dd></>}
         </dl>
         {c.manageUrl && (
           <>
-            <p><a href={`${c.manageUrl}/invite.ics`} download>{t('meeting.addToCalendar')}</a></p>
+            {c.status !== 'held' && <p><a href={`${c.manageUrl}/invite.ics`} download>{t('meeting.addToCalendar')}</a></p>}
             <p>
               {messageParts(locale, messages['meeting.manage'] ?? '{link}').map((part, i) =>
                 typeof part === 'string' ? part : <a key={i} href={c.manageUrl} hrefLang="en">{t('meeting.manageLink')}</a>)}
