@@ -26,9 +26,14 @@ export async function insertProductImage(db: Db, productId: string, image: Store
   return position;
 }
 
-/** Removes the image at `position`; returns its storage key for the files to be deleted after commit. */
-export async function deleteProductImage(db: Db, productId: string, position: number): Promise<string | undefined> {
+/**
+ * Removes the image at `position`. Returns whether there was one, and its storage key when
+ * no other image uses the same files (demo pictures are shared), for deletion after commit.
+ */
+export async function deleteProductImage(db: Db, productId: string, position: number): Promise<{ removed: boolean; unusedKey?: string }> {
   const row = await db.deleteFrom('product_images').where('product_id', '=', productId).where('position', '=', position)
     .returning('storage_key').executeTakeFirst();
-  return row?.storage_key;
+  if (!row) return { removed: false };
+  const shared = await db.selectFrom('product_images').select('id').where('storage_key', '=', row.storage_key).limit(1).executeTakeFirst();
+  return shared ? { removed: true } : { removed: true, unusedKey: row.storage_key };
 }

@@ -40,4 +40,6 @@ try {
 } finally {
   await handle.close();
 }
+// For bench:build: the build's peak memory, read by whoever started us.
+if (process.env.BUILD_STATS === '1') console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));
 process.exit(0);

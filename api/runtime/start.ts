@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts';
 import { withAuthSecret } from './auth-secret.ts';
 import { createAuth } from '../auth/auth.ts';
 import { createDemoAccounts, DEMO_OWNER, DEMO_STAFF } from './demo-accounts.ts';
+import { seedDemoImages } from '../seed/images.ts';
 import { fileImageStore } from '../images/store.ts';
 import { queueAccountMail } from '../jobs/account-mail-jobs.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
@@ -51,14 +52,16 @@ try {
   const { db } = database;
   log.info(`Database: ${database.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server'}`);
   const applied = await migrateToLatest(db);
+  const images = fileImageStore(path.join(config.dataDir, 'images'));
   if (applied.length) log.info(`Migrations applied: ${applied.join(', ')}`);
 
   if (await isDatabaseEmpty(db)) {
     log.info('Empty database: seeding demo data…');
     const summary = await seedDemoData(db, {});
+    const pictures = await seedDemoImages(db, images);
     const auth = createAuth({ db, config, log, sendMail: async () => {} });
     const demo = await createDemoAccounts(auth, db);
-    log.info(`Demo data: ${JSON.stringify(summary)} (${elapsed()})`);
+    log.info(`Demo data: ${JSON.stringify({ ...summary, productImages: pictures })} (${elapsed()})`);
     log.info(`Demo sign-ins at ${config.publicUrl}/portal/: staff ${DEMO_STAFF.email} / ${DEMO_STAFF.password}; ` +
       `owner of ${demo.company} ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
   }
@@ -88,7 +91,7 @@ try {
     searchHall: () => searchRuntime.searchHall,
     jobs,
     sendAccountMail: queueAccountMail(jobs),
-    images: fileImageStore(path.join(config.dataDir, 'images')),
+    images,
     outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
     health: { search: () => searchRuntime.health(), site: () => site.state() },
   });

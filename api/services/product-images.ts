@@ -63,12 +63,12 @@ export async function addImage(deps: ImageDeps, companySlug: string, productSlug
 
 export async function removeImage(deps: ImageDeps, companySlug: string, productSlug: string, user: SessionUser, position: number) {
   const product = await ownProduct(deps, companySlug, productSlug, user);
-  const key = await deps.db.transaction().execute(async (trx) => {
-    const k = await deleteProductImage(trx, product.id, position);
-    if (k && product.status === 'approved') await enqueueCatalogueChange(deps.jobs, trx, { productIds: [product.id] });
-    return k;
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const r = await deleteProductImage(trx, product.id, position);
+    if (r.removed && product.status === 'approved') await enqueueCatalogueChange(deps.jobs, trx, { productIds: [product.id] });
+    return r;
   });
-  if (!key) throw new NotFoundError(`No image at position ${position}.`);
-  await deps.images?.delete(key).catch(() => {}); // after commit: a rollback keeps the files
+  if (!result.removed) throw new NotFoundError(`No image at position ${position}.`);
+  if (result.unusedKey) await deps.images?.delete(result.unusedKey).catch(() => {}); // after commit: a rollback keeps the files
   return { images: (await listProductImages(deps.db, product.id)).map(imageView) };
 }
