@@ -219,3 +219,11 @@ export function pick(texts: Texts | LocalizedText, locale = 'en', field: TextFie
   }
   return { text: '', locale };
 }
+
+export type CategoryRow = { pavilionId: string; slug: string; names: LocalizedText };
+
+/** Every pavilion's categories, in their order: the portal's product form offers them. */
+export async function listCategories(): Promise<CategoryRow[]> {
+  const db = await buildDatabase();
+  return db.selectFrom('categories').select(['pavilion_id as pavilionId', 'slug', 'names']).orderBy('sort_order').orderBy('id').execute();
+}

@@ -1,0 +1,96 @@
+// Signed in: the company's pages (profile, hours, products, meetings) behind a small menu.
+// The page part lives in the URL's hash (#products/<slug>), so a reload keeps the place.
+import { useEffect, useState } from 'react';
+import { api } from '../../lib/portal/api.ts';
+import { usePortal } from './context.ts';
+import { AvailabilityForm } from './AvailabilityForm.tsx';
+import { CompanyProfileForm } from './CompanyProfileForm.tsx';
+import { Inbox } from './Inbox.tsx';
+import { ProductEditor, type PavilionChoice } from './ProductEditor.tsx';
+import { ProductList } from './ProductList.tsx';
+
+export type Me = {
+  user: { name: string; email: string; role: string; locale: string; emailVerified: boolean };
+  companies: { slug: string; role: string | null; names: { en: string; ko: string } }[];
+};
+
+const SECTIONS = ['products', 'profile', 'hours', 'meetings'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function readHash(): { section: Section; product: string | null } {
+  const [head = '', rest] = (globalThis.location?.hash ?? '').replace(/^#/, '').split('/');
+  const section = (SECTIONS as readonly string[]).includes(head) ? (head as Section) : 'products';
+  return { section, product: section === 'products' && rest ? decodeURIComponent(rest) : null };
+}
+
+function useHashRoute() {
+  const [route, setRoute] = useState(readHash);
+  useEffect(() => {
+    const update = () => setRoute(readHash());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: PavilionChoice[]; onChanged: () => void }) {
+  const { t, locale } = usePortal();
+  const route = useHashRoute();
+  const [company, setCompany] = useState(me.companies[0]?.slug ?? null);
+  const current = me.companies.find((c) => c.slug === company) ?? me.companies[0];
+
+  async function signOut() {
+    await api('POST', '/api/auth/sign-out', {});
+    window.location.hash = '';
+    onChanged();
+  }
+
+  const account = (
+    <div className="account">
+      <p>{t('portal.account.signedInAs', { name: me.user.name, email: me.user.email })}</p>
+      {(me.user.role === 'staff' || me.user.role === 'admin') && <p><a href="/control/moderation/" hrefLang={locale === 'en' ? undefined : 'en'}>{t('portal.account.moderation')}</a></p>}
+      <button type="button" className="secondary" onClick={signOut}>{t('portal.account.signOut')}</button>
+    </div>
+  );
+
+  if (!current) {
+    return (
+      <>
+        {account}
+        <CompanyProfileForm onSaved={() => { window.location.hash = 'profile'; onChanged(); }} />
+      </>
+    );
+  }
+
+  const name = (locale === 'ko' ? current.names.ko : current.names.en) || current.names.en || current.slug;
+  const product = route.product;
+  return (
+    <>
+      {account}
+      <div className="company-bar">
+        {me.companies.length > 1 ? (
+          <p>
+            <label htmlFor="portal-company">{t('portal.account.company')}</label>{' '}
+            <select id="portal-company" value={current.slug} onChange={(e) => setCompany(e.target.value)}>
+              {me.companies.map((c) => <option key={c.slug} value={c.slug}>{(locale === 'ko' ? c.names.ko : c.names.en) || c.slug}</option>)}
+            </select>
+          </p>
+        ) : <p className="company-name">{name}</p>}
+        <nav aria-label={t('portal.nav.label')} className="portal-nav">
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s}><a href={`#${s}`} aria-current={route.section === s ? 'page' : undefined}>{t(`portal.nav.${s}`)}</a></li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      {route.section === 'profile' && <CompanyProfileForm key={current.slug} slug={current.slug} onSaved={onChanged} />}
+      {route.section === 'hours' && <AvailabilityForm key={current.slug} slug={current.slug} />}
+      {route.section === 'meetings' && <Inbox key={current.slug} company={current.slug} />}
+      {route.section === 'products' && (product
+        ? <ProductEditor key={`${current.slug}/${product}`} company={current.slug} slug={product === 'new' ? null : product} pavilions={pavilions}
+            onCreated={(slug) => { window.location.hash = `products/${slug}`; }} />
+        : <ProductList key={current.slug} company={current.slug} />)}
+    </>
+  );
+}
