@@ -1,0 +1,270 @@
+// A new exporter's whole journey through the company portal, with staff and a buyer beside
+// it: sign up and confirm the e-mail, register the company, its profile and hours (requests
+// need confirming), a product with an image, submit; staff approve it; it reaches the
+// public site and search; a buyer requests a meeting and the company accepts it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { firstLink, readMail } from './mail.ts';
+
+const STAFF = { email: 'staff@pavilion.localhost', password: 'pavilion-staff-demo' };
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // A refused connection while the site switches builds is just "not yet".
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-portal-'));
+test.afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test('an exporter signs up, lists a product that staff approve, and accepts a buyer\'s meeting', async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const stamp = Date.now().toString(36);
+  const email = `owner-${stamp}@exporter.test`;
+  const companyEn = `Hanbit Ceramics ${stamp}`;
+  const productEn = `Celadon tea set ${stamp}`;
+
+  // ---- sign up and confirm the address ------------------------------------------------
+  await page.goto('/portal/');
+  const signUp = page.getByRole('form', { name: 'Create an account' });
+  await expect(signUp).toBeVisible();
+  await expectNoViolations(page);
+  await signUp.getByLabel('Your name').fill('Min-ji Park');
+  await signUp.getByLabel('E-mail').fill(email);
+  await signUp.getByLabel('New password').fill('short');
+  await signUp.getByRole('button', { name: 'Create account' }).click();
+  await expect(signUp.getByText('At least 10 characters.')).toBeVisible();
+  await signUp.getByLabel('New password').fill('celadon-glaze-1250');
+  await signUp.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status')).toContainText(`we sent a confirmation link to ${email}`);
+
+  const verify = firstLink(await readMail(page.request, email, 'Confirm your e-mail'), '/api/auth/verify-email');
+  await page.goto(verify);
+  await expect(page).toHaveURL(/\/portal\/$/);
+
+  // ---- register the company, then its profile and hours --------------------------------
+  const register = page.getByRole('form', { name: 'Register your company' });
+  await register.getByLabel('Name in Korean').fill(`한빛도예 ${stamp}`);
+  await register.getByLabel('Name in English').fill(companyEn);
+  await register.getByLabel('Region').selectOption('Gyeonggi');
+  await register.getByRole('group', { name: 'Languages you can meet in' }).getByRole('checkbox', { name: 'English' }).check();
+  await register.getByRole('button', { name: 'Register company' }).click();
+  const profile = page.getByRole('form', { name: 'Company profile' });
+  await expect(profile.getByLabel('Name in English')).toHaveValue(companyEn);
+  const me = (await (await page.request.get('/api/portal/me')).json()) as { companies: { slug: string }[] };
+  const companySlug = me.companies[0]!.slug;
+  await expectNoViolations(page);
+
+  // Validation as you type, with the schema's rule in the portal's words.
+  await profile.getByLabel('Website').fill('ftp://hanbit.example');
+  await expect(profile.getByText('A web address starting with http:// or https://')).toBeVisible();
+  await profile.getByLabel('Website').fill('https://hanbit.example');
+  await expect(profile.getByText('A web address starting with http:// or https://')).toHaveCount(0);
+  await profile.getByLabel('Year founded').fill('1998');
+  await profile.getByLabel('Export markets').fill('US, JP, DE');
+  await profile.getByLabel('Description in English').fill('Celadon and white porcelain from Icheon kilns, made by hand since 1998.');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile.getByRole('status')).toHaveText('Company profile saved.');
+
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Meeting hours' }).click();
+  const hours = page.getByRole('form', { name: 'Meeting hours' });
+  await hours.getByRole('switch', { name: 'Requests need my confirmation' }).check();
+  await hours.getByRole('button', { name: 'Use weekdays 09:00–18:00' }).click();
+  await hours.getByRole('button', { name: 'Add hours' }).click();
+  const rows = hours.locator('tbody').first().locator('tr');
+  const last = rows.last();
+  await last.getByRole('combobox').selectOption('6'); // Saturday
+  await last.getByLabel(/^From/).fill('10:00');
+  await last.getByLabel(/^To/).fill('09:00');
+  await expect(last.getByText('The end must be after the start.')).toBeVisible();
+  await last.getByLabel(/^To/).fill('15:00');
+  await hours.getByRole('button', { name: 'Save' }).click();
+  await expect(hours.getByRole('status')).toHaveText('Meeting hours saved.');
+  const availability = (await (await page.request.get(`/api/portal/companies/${companySlug}/availability`)).json()) as {
+    requiresConfirmation: boolean; weeklyHours: { weekday: number; start: string; end: string }[];
+  };
+  expect(availability.requiresConfirmation).toBe(true);
+  expect(availability.weeklyHours).toContainEqual({ weekday: 6, start: '10:00', end: '15:00' });
+  expect(availability.weeklyHours).toContainEqual({ weekday: 1, start: '09:00', end: '18:00' });
+  expect(availability.weeklyHours).toHaveLength(6);
+
+  // ---- a product: validated as typed, kept as a draft across a reload ------------------
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Products' }).click();
+  await page.getByRole('link', { name: 'Register a product' }).click();
+  const form = page.getByRole('form', { name: 'Register a product' });
+  await form.getByLabel('Pavilion').selectOption({ index: 1 });
+  const korean = form.getByRole('group', { name: 'Korean (required)' });
+  const english = form.getByRole('group', { name: 'English (required)' });
+  await korean.getByLabel('Product name').fill(`청자 다기 세트 ${stamp}`);
+  await english.getByLabel('Product name').fill(productEn);
+  await english.getByLabel('Summary (one line)').fill('Hand-thrown celadon teapot with four cups, gift boxed.');
+  await english.getByLabel('Search keywords').fill('celadon, tea set, porcelain');
+  await form.getByLabel('HS code').fill('69');
+  await expect(form.getByText('An HS code has 4 to 10 digits.')).toBeVisible();
+  await form.getByLabel('HS code').fill('691110');
+  await form.getByLabel('Export markets').fill('us, de');
+  await form.getByRole('button', { name: 'Add a specification' }).click();
+  await form.getByLabel('Property').fill('Material');
+  await form.getByLabel(/^Value/).fill('Porcelain, celadon glaze');
+  await form.getByLabel('Minimum order quantity (MOQ)').fill('50');
+  await expect(form.getByText('Say what the MOQ counts (pieces, boxes, kg).')).toBeVisible();
+  await form.getByLabel('MOQ unit').fill('sets');
+  await form.getByLabel('Lowest price').fill('45');
+  await form.getByLabel('Highest price').fill('20');
+  await form.getByLabel('Per (unit)').fill('set');
+  await expect(form.getByText('The lowest price must not exceed the highest.')).toBeVisible();
+  await form.getByLabel('Highest price').fill('60');
+  await expectNoViolations(page);
+
+  await page.reload();
+  await expect(page.getByText(/Unsaved changes from .* were restored/)).toBeVisible();
+  await expect(form.getByRole('group', { name: 'English (required)' }).getByLabel('Product name')).toHaveValue(productEn);
+  await expect(form.getByLabel('MOQ unit')).toHaveValue('sets');
+  await form.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(page).toHaveURL(/#products\/celadon-tea-set-/);
+  const productSlug = decodeURIComponent(new URL(page.url()).hash.split('/')[1]!);
+  await expect(page.locator('.state-panel')).toContainText('Draft');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pavilion:portal:draft')))).toEqual([]);
+
+  // ---- images: a text file named .jpg is refused with the API's words; a JPEG is kept ----
+  const images = page.getByRole('region', { name: 'Images' });
+  const fake = path.join(tmp, 'not-a-photo.jpg');
+  fs.writeFileSync(fake, 'This is a text file that pretends to be a photo.\n');
+  await images.getByLabel('Image file').setInputFiles(fake);
+  await images.getByRole('button', { name: 'Upload' }).click();
+  await expect(images.getByRole('alert')).toContainText('This file is a text file. Please upload a JPEG, PNG or WebP image.');
+  const none = (await (await page.request.get(`/api/portal/companies/${companySlug}/products/${productSlug}/images`)).json()) as { images: unknown[] };
+  expect(none.images).toEqual([]);
+  await expect(images.getByText('0 of 8 images.')).toBeVisible();
+
+  const photo = path.join(tmp, 'tea-set.jpg');
+  await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 96, g: 150, b: 130 } } }).jpeg({ quality: 85 }).toFile(photo);
+  await images.getByLabel('Image file').setInputFiles(photo);
+  await images.getByLabel('Description for screen readers (English)').fill('Celadon teapot and four cups');
+  await images.getByRole('button', { name: 'Upload' }).click();
+  await expect(images.getByRole('status')).toHaveText('Image added.');
+  await expect(images.getByRole('img', { name: 'Celadon teapot and four cups' })).toBeVisible();
+  await expect(images.getByText('1 of 8 images.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.locator('.state-panel')).toContainText('Under review');
+
+  // ---- staff approve it -----------------------------------------------------------------
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await staff.goto('/control/moderation/');
+  await staff.getByLabel('E-mail').fill(STAFF.email);
+  await staff.getByLabel('Password').fill(STAFF.password);
+  await staff.getByRole('button', { name: 'Sign in' }).click();
+  await staff.getByRole('link', { name: productEn }).click();
+  await expect(staff.getByRole('heading', { name: productEn })).toBeVisible();
+  await expect(staff.getByRole('table', { name: 'The product as submitted' })).toContainText('691110');
+  await expect(staff.getByRole('img', { name: 'Celadon teapot and four cups' })).toBeVisible();
+  await expectNoViolations(staff);
+  await staff.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(staff.getByRole('status')).toContainText(`Approved: ${productEn}`);
+  await staffContext.close();
+
+  // ---- the company sees it published; the site and search follow ------------------------
+  await page.goto('/portal/#products');
+  await expect(page.locator(`tr[data-product="${productSlug}"]`)).toContainText('Published');
+  await until('the product page', async () => ((await page.request.get(`/products/${productSlug}/`)).ok() ? true : undefined));
+  await until('the product in search', async () => {
+    const r = (await (await page.request.get(`/api/search?q=${encodeURIComponent(productEn)}`)).json()) as { hits?: { slug: string }[] };
+    return r.hits?.some((h) => h.slug === productSlug) ? true : undefined;
+  });
+
+  // ---- a buyer requests a meeting; the company accepts it -------------------------------
+  const buyerContext = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+  const buyer = await buyerContext.newPage();
+  await buyer.goto(`/products/${productSlug}/`);
+  await expect(buyer.getByRole('heading', { level: 1 })).toContainText(productEn);
+  const request = buyer.locator('section.cta form');
+  await request.getByLabel('Your name').fill('Kenji Sato');
+  await request.getByLabel('Your company').fill('Sato Trading KK');
+  await request.getByLabel('Country').selectOption('JP');
+  await request.getByLabel('E-mail').fill(`kenji-${stamp}@sato.test`);
+  await expect(request.locator('.slots input[type=radio]').nth(1)).toBeVisible();
+  await request.getByRole('button', { name: 'Request a video meeting' }).click();
+  await expect(buyer.getByRole('status')).toBeVisible();
+  await buyerContext.close();
+
+  await page.goto('/portal/#meetings');
+  const waiting = page.locator('li.meeting', { hasText: 'Request from Kenji Sato, Sato Trading KK' });
+  await expect(waiting).toBeVisible();
+  await waiting.getByRole('button', { name: 'Accept' }).click();
+  await expect(page.getByRole('status')).toHaveText('Accepted: everyone gets the invitation.');
+  await expect(page.locator('li.meeting', { hasText: 'Meeting with Kenji Sato' }).locator('[data-status]')).toHaveText('Scheduled');
+});
+
+test('the Korean portal greets in Korean and the moderation page is for staff only', async ({ page }) => {
+  await page.goto('/ko/portal/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('기업 포털');
+  await expect(page.getByRole('form', { name: '로그인' })).toBeVisible();
+  await expect(page.locator('meta[name=robots]')).toHaveAttribute('content', 'noindex');
+
+  // A company account (the demo owner) is told plainly that moderation is for staff.
+  await page.goto('/control/moderation/');
+  await page.getByLabel('E-mail').fill('owner@pavilion.localhost');
+  await page.getByLabel('Password').fill('pavilion-owner-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Staff only.');
+
+  const sitemap = await (await page.request.get('/sitemap.xml')).text();
+  expect(sitemap).not.toContain('/portal/');
+  expect(sitemap).not.toContain('/control/');
+});
+
+test('a forgotten password is reset through the e-mailed link', async ({ page }) => {
+  const email = `reset-${Date.now().toString(36)}@exporter.test`;
+  await page.goto('/portal/');
+  const signUp = page.getByRole('form', { name: 'Create an account' });
+  await signUp.getByLabel('Your name').fill('Seo-yeon Lee');
+  await signUp.getByLabel('E-mail').fill(email);
+  await signUp.getByLabel('New password').fill('first-password-123');
+  await signUp.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status')).toContainText(email);
+  await page.goto(firstLink(await readMail(page.request, email, 'Confirm your e-mail'), '/api/auth/verify-email'));
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await page.getByRole('button', { name: 'Forgot your password?' }).click();
+  const forgot = page.getByRole('form', { name: 'Reset your password' });
+  await forgot.getByLabel('E-mail').fill(email);
+  await forgot.getByRole('button', { name: 'Send the link' }).click();
+  await expect(forgot.getByRole('status')).toContainText('a reset link is on its way');
+
+  await page.goto(firstLink(await readMail(page.request, email, 'Reset your Pavilion password'), '/reset-password/'));
+  await expect(page).toHaveURL(/\/portal\/reset\/\?token=/);
+  await page.getByLabel(/^New password/).fill('second-password-456');
+  await page.getByLabel('Repeat the new password').fill('second-password-45');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByText('The two passwords differ.')).toBeVisible();
+  await page.getByLabel('Repeat the new password').fill('second-password-456');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password has been changed.');
+
+  await page.getByRole('link', { name: 'Go to sign in' }).click();
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('E-mail').fill(email);
+  await signIn.getByLabel('Password').fill('first-password-123');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signIn.getByRole('alert')).toHaveText('The e-mail address or password is not right.');
+  await signIn.getByLabel('Password').fill('second-password-456');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('form', { name: 'Register your company' })).toBeVisible();
+});
