@@ -23,6 +23,11 @@ test.describe('buyer journey', () => {
     await expect(page).toHaveURL(/\/products\/[a-z0-9-]+\/$/);
     const companyLink = page.locator('aside .card h2 a');
     await expect(companyLink).toHaveAttribute('href', /\/companies\/[a-z0-9-]+\/$/);
+    // The product's picture: a modern format at a width that fits, actually served, with alt text.
+    const picture = page.locator('aside .gallery img').first();
+    await expect(picture).toHaveAttribute('alt', /\w/);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await picture.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/api\/media\/[0-9a-f]{32}\/\d+\.(avif|webp)$/);
 
     const form = page.locator('section.cta form');
     await expect(form.getByText('When? Times in America/New_York')).toBeVisible();
