@@ -178,7 +178,6 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   await expectNoViolations(staff);
   await staff.getByRole('button', { name: 'Approve and publish' }).click();
   await expect(staff.getByRole('status')).toContainText(`Approved: ${productEn}`);
-  await staffContext.close();
 
   // ---- the company sees it published; the site and search follow ------------------------
   await page.goto('/portal/#products');
@@ -210,6 +209,24 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   await waiting.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByRole('status')).toHaveText('Accepted: everyone gets the invitation.');
   await expect(page.locator('li.meeting', { hasText: 'Meeting with Kenji Sato' }).locator('[data-status]')).toHaveText('Scheduled');
+
+  // ---- an edit of the published product: staff read it as a field-by-field diff ---------
+  await page.goto(`/portal/#products/${productSlug}`);
+  const edit = page.getByRole('form', { name: productEn });
+  await edit.getByRole('group', { name: 'English (required)' }).getByLabel('Summary (one line)').fill('Hand-thrown celadon teapot with six cups, gift boxed.');
+  await edit.getByRole('button', { name: 'Save and send the edit for review' }).click();
+  await expect(edit.getByRole('status')).toContainText('The edit waits for review');
+  await staff.goto('/control/moderation/');
+  await staff.getByRole('link', { name: productEn }).click();
+  const diff = staff.getByRole('table', { name: 'What the edit changes (1 field)' });
+  await expect(diff.getByRole('row', { name: /Summary \(one line\) \(English\)/ })).toContainText('four cups');
+  await expect(diff.getByRole('row', { name: /Summary \(one line\) \(English\)/ })).toContainText('six cups');
+  await expectNoViolations(staff);
+  await staff.getByRole('button', { name: 'Reject…' }).click();
+  await staff.getByLabel(/^Reason for the company/).fill('Please show the six-cup set in the pictures too.');
+  await staff.getByRole('button', { name: 'Reject with this reason' }).click();
+  await expect(staff.getByRole('status')).toContainText(`Rejected: ${productEn}`);
+  await staffContext.close();
 });
 
 test('the Korean portal greets in Korean and the moderation page is for staff only', async ({ page }) => {
