@@ -131,6 +131,13 @@ describe('a product from draft to published', () => {
     expect(queue).toMatchObject({ items: [{ kind: 'revision', slug: 'hyaluronic-ampoule' }] });
     await send('POST', '/control/products/hyaluronic-ampoule/approve', staff);
     expect(await publicName('hyaluronic-ampoule')).toBe('Hyaluronic Ampoule 2.0');
+
+    // A second edit, rejected: the published text stays and the company sees why.
+    await send('PUT', `${base}/hyaluronic-ampoule`, owner, product('Hyaluronic Ampoule 3.0 Miracle'));
+    await send('POST', '/control/products/hyaluronic-ampoule/reject', staff, { reason: 'No medical claims, please.' });
+    const view = await (await send('GET', `${base}/hyaluronic-ampoule`, owner)).json();
+    expect(view).toMatchObject({ companySlug: 'hanbit-beauty', status: 'approved', pendingRevision: null, lastRevision: { status: 'rejected', reason: 'No medical claims, please.' } });
+    expect(await publicName('hyaluronic-ampoule')).toBe('Hyaluronic Ampoule 2.0');
     expect(await queued('search-sync')).toHaveLength(1);
   });
 

@@ -142,6 +142,11 @@ describe('company profile and hours', () => {
     const me = await (await app.request('/portal/me', get(cookie))).json();
     expect(me).toMatchObject({ companies: [{ slug: 'hanbit-beauty', role: 'owner', names: profile.names }] });
 
+    // A new company is bookable at once: weekdays 09:00-18:00 Korea time until it says otherwise.
+    const start = await (await app.request('/portal/companies/hanbit-beauty/availability', get(cookie))).json();
+    expect(start).toMatchObject({ timeZone: 'Asia/Seoul', requiresConfirmation: false, blackoutDates: [] });
+    expect((start as { weeklyHours: unknown[] }).weeklyHours).toEqual([1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })));
+
     const edited = await app.request('/portal/companies/hanbit-beauty', put({ ...profile, employees: 130, website: null }, cookie));
     expect(edited.status).toBe(200);
     expect(await edited.json()).toMatchObject({ profile: { employees: 130, website: null } });
@@ -192,9 +197,10 @@ describe('company profile and hours', () => {
   ])('refuses hours with %s', async (_label, change) => {
     const cookie = await signedInUser(app, mail, 'hours@hanbit.example');
     await app.request('/portal/companies', jsonPost(profile, cookie));
+    const before = await handle.db.selectFrom('availability_rules').selectAll().orderBy('id').execute();
     const res = await app.request('/portal/companies/hanbit-beauty/availability', put({ requiresConfirmation: false, weeklyHours: [], blackoutDates: [], ...change }, cookie));
     expect(res.status).toBe(400);
-    expect(await handle.db.selectFrom('availability_rules').select('id').execute()).toEqual([]);
+    expect(await handle.db.selectFrom('availability_rules').selectAll().orderBy('id').execute()).toEqual(before); // the default hours, untouched
   });
 });
 

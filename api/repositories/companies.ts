@@ -48,6 +48,10 @@ export async function insertCompany(db: Db, slug: string, p: CompanyProfile, own
   const { id } = await db.insertInto('companies').values({ slug, ...columns(p) }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('company_members').values({ company_id: id, user_id: ownerId, role: 'owner' }).execute();
   await upsertCompanyTexts(db, id, p);
+  // Bookable from the start: weekdays 09:00-18:00 Korea time until the company says otherwise.
+  await db.insertInto('availability_rules')
+    .values([1, 2, 3, 4, 5].map((weekday) => ({ company_id: id, weekday, start_time: '09:00:00', end_time: '18:00:00', time_zone: 'Asia/Seoul' })))
+    .execute();
   return id;
 }
 

@@ -129,6 +129,15 @@ export async function findPendingRevision(db: Db, productId: string) {
     .executeTakeFirst();
 }
 
+/** The latest reviewed edit, so the company sees why an edit was turned down. */
+export async function findLastReviewedRevision(db: Db, productId: string) {
+  return db.selectFrom('product_revisions')
+    .select(['status', 'reason', 'reviewed_at as reviewedAt'])
+    .where('product_id', '=', productId).where('status', 'in', ['approved', 'rejected'])
+    .orderBy('reviewed_at', 'desc').orderBy('id', 'desc').limit(1)
+    .executeTakeFirst();
+}
+
 export async function closeRevision(db: Db, id: string, status: 'approved' | 'rejected', reviewerId: string, reason: string | null): Promise<void> {
   await db.updateTable('product_revisions')
     .set({ status, reason, reviewed_by: reviewerId, reviewed_at: sql`now()` })

@@ -9,7 +9,7 @@ import { enqueueCatalogueChange } from '../jobs/catalogue-jobs.ts';
 import type { ProductInput } from '../portal/product-schemas.ts';
 import { transition, type ProductAction } from '../portal/product-states.ts';
 import {
-  closeRevision, findPavilionCategory, findPendingRevision, findProduct, insertProduct, insertRevision,
+  closeRevision, findLastReviewedRevision, findPavilionCategory, findPendingRevision, findProduct, insertProduct, insertRevision,
   listCompanyProducts, listModerationQueue, productSlugTaken, readProductInput, setProductStatus, writeProductContent,
   type ProductRow,
 } from '../repositories/products.ts';
@@ -46,13 +46,19 @@ function allowed(status: ProductStatus, action: ProductAction, user: SessionUser
 }
 
 export async function productView(db: Db, product: ProductRow) {
-  const revision = await findPendingRevision(db, product.id);
+  const [revision, last, company] = await Promise.all([
+    findPendingRevision(db, product.id),
+    findLastReviewedRevision(db, product.id),
+    db.selectFrom('companies').select('slug').where('id', '=', product.companyId).executeTakeFirstOrThrow(),
+  ]);
   return {
     slug: product.slug,
+    companySlug: company.slug,
     status: product.status,
     rejectionReason: product.rejectionReason,
     product: await readProductInput(db, product.id),
     pendingRevision: revision ? { submittedAt: revision.submittedAt.toISOString(), product: revision.data as ProductInput } : null,
+    lastRevision: last ? { status: last.status, reason: last.reason, decidedAt: last.reviewedAt?.toISOString() ?? null } : null,
   };
 }
 

@@ -84,9 +84,10 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Meeting hours' }).click();
   const hours = page.getByRole('form', { name: 'Meeting hours' });
   await hours.getByRole('switch', { name: 'Requests need my confirmation' }).check();
-  await hours.getByRole('button', { name: 'Use weekdays 09:00–18:00' }).click();
-  await hours.getByRole('button', { name: 'Add hours' }).click();
+  // A new company starts with weekdays 09:00-18:00 (Korea time), bookable at once.
   const rows = hours.locator('tbody').first().locator('tr');
+  await expect(rows).toHaveCount(5);
+  await hours.getByRole('button', { name: 'Add hours' }).click();
   const last = rows.last();
   await last.getByRole('combobox').selectOption('6'); // Saturday
   await last.getByLabel(/^From/).fill('10:00');
@@ -227,6 +228,10 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   await staff.getByRole('button', { name: 'Reject with this reason' }).click();
   await expect(staff.getByRole('status')).toContainText(`Rejected: ${productEn}`);
   await staffContext.close();
+  // The company sees why its edit was turned down; the published version stays.
+  await page.goto(`/portal/#products/${productSlug}`);
+  await page.reload(); // the same address: read the product afresh
+  await expect(page.getByTestId('edit-rejected')).toContainText('Please show the six-cup set in the pictures too.');
 });
 
 test('the Korean portal greets in Korean and the moderation page is for staff only', async ({ page }) => {

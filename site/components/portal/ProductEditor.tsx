@@ -23,6 +23,8 @@ export type ProductStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'w
 export type ProductView = {
   slug: string; status: ProductStatus; rejectionReason: string | null;
   product: ProductInput; pendingRevision: { submittedAt: string; product: ProductInput } | null;
+  /** The latest reviewed edit of a published product (a rejected one says why). */
+  lastRevision?: { status: 'approved' | 'rejected'; reason: string | null; decidedAt: string | null } | null;
 };
 
 type Validation = ReturnType<typeof useValidation>;
@@ -131,6 +133,9 @@ function StatePanel({ view, onAction, busy }: { view: ProductView; onAction: (ac
       <p className="muted">{t(`portal.product.stateHelp.${view.status}`)}</p>
       {view.status === 'rejected' && view.rejectionReason && (
         <div className="notice"><strong>{t('portal.product.rejectionReason')}</strong> <span>{view.rejectionReason}</span></div>
+      )}
+      {!view.pendingRevision && view.status === 'approved' && view.lastRevision?.status === 'rejected' && (
+        <div className="notice" data-testid="edit-rejected"><strong>{t('portal.product.editRejected')}</strong> <span>{view.lastRevision.reason}</span></div>
       )}
       {view.pendingRevision && <p className="notice">{t('portal.product.revisionPending')}</p>}
       <p className="actions">
