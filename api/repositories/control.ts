@@ -56,11 +56,8 @@ export async function queuedRequests(db: Db, limit = 200) {
     .execute();
 }
 
+/** A request with what placing it needs (status checked by the caller). */
 export async function findQueuedRequest(db: Db, id: string) {
-  return (await queuedRequestsById(db, id))[0];
-}
-
-async function queuedRequestsById(db: Db, id: string) {
   return db.selectFrom('meeting_requests as m')
     .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
     .select([
@@ -68,7 +65,7 @@ async function queuedRequestsById(db: Db, id: string) {
       'm.buyer_id as buyerId', 'b.email as buyerEmail',
     ])
     .where('m.id', '=', id)
-    .execute();
+    .executeTakeFirst();
 }
 
 /** The programme in figures, over consultations that start in [from, to). */

@@ -41,5 +41,5 @@ try {
   await handle.close();
 }
 // For bench:build: the build's peak memory, read by whoever started us.
-if (process.env.BUILD_STATS === '1') console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));
+if (process.env.BUILD_STATS === '1') process.stdout.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
 process.exit(0);

@@ -159,6 +159,26 @@ function searchWindows(now: number, preferred: Date[], slotMs: number, horizonDa
 
 class ChoicesTaken extends Error {}
 
+const EXCLUSION_VIOLATION = '23P01';
+
+/**
+ * Runs `move` (its own transaction) for each room, and each interpreter when one is needed,
+ * of `slot` until one succeeds: an exclusion-constraint violation means another booking got
+ * that resource first, so the next is tried. Undefined when every one was taken.
+ */
+export async function moveToFreeResource<T>(slot: Slot, needsInterpreter: boolean, move: (roomId: string, interpreterId: string | null) => Promise<T>): Promise<T | undefined> {
+  for (const roomId of slot.roomIds) {
+    for (const interpreterId of needsInterpreter ? slot.interpreterIds : [null]) {
+      try {
+        return await move(roomId, interpreterId);
+      } catch (err) {
+        if ((err as { code?: string }).code !== EXCLUSION_VIOLATION) throw err;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * Until when a slot is held for the company to decide: the hold time, but ending an hour
  * before the meeting so nobody learns at the last minute (and never sooner than 5 minutes).

@@ -10,11 +10,9 @@ import { acceptHold, declineHold, findHold, proposeTime } from '../repositories/
 import { findCompanyConsultation, listCompanyConsultations, recordOutcome, type Outcome } from '../repositories/inbox.ts';
 import { enqueueConsultationMail, enqueueHeldMail } from '../jobs/consultation-mail-jobs.ts';
 import { enqueueHoldExpiry } from '../jobs/hold-jobs.ts';
-import { computeSlots, holdUntil, slotView, type BookingDeps } from './booking.ts';
+import { computeSlots, holdUntil, moveToFreeResource, slotView, type BookingDeps } from './booking.ts';
 import { slotSearchFor } from './manage.ts';
 import { companyAccess } from './portal-company.ts';
-
-const EXCLUSION_VIOLATION = '23P01';
 
 export type InboxDeps = BookingDeps;
 
@@ -102,26 +100,19 @@ export async function propose(deps: InboxDeps, companySlug: string, id: string, 
   if (!slot) throw new ConflictError('That time cannot be booked (the buyer, a room or an interpreter is not free). Pick another.');
   const buffer = deps.config.scheduling.roomBufferMinutes * MINUTE;
   const holdExpiresAt = holdUntil(now, slot.start, deps.config.scheduling.holdHours);
-  for (const roomId of slot.roomIds) {
-    for (const interpreterId of hold.interpreterLanguage ? slot.interpreterIds : [null]) {
-      try {
-        await deps.db.transaction().execute(async (trx) => {
-          const moved = await proposeTime(trx, { id, roomId, interpreterId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer), holdExpiresAt });
-          if (!moved) throw new ConflictError('This request is not waiting for your answer any more.');
-          await recordEvent(trx, {
-            meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'proposed', actorType: 'company', actorId: user.id,
-            details: { from: hold.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
-          });
-          await enqueueHeldMail(deps.jobs, trx, { consultationId: id, event: 'proposed', sequence: hold.icsSequence + 1 });
-          await enqueueHoldExpiry(deps.jobs, trx, id, holdExpiresAt);
-        });
-        return current(deps.db, hold.companyId, id);
-      } catch (err) {
-        if ((err as { code?: string }).code === EXCLUSION_VIOLATION) continue; // lost a race: next room/interpreter
-        throw err;
-      }
-    }
-  }
+  const moved = await moveToFreeResource(slot, Boolean(hold.interpreterLanguage), (roomId, interpreterId) =>
+    deps.db.transaction().execute(async (trx) => {
+      const ok = await proposeTime(trx, { id, roomId, interpreterId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer), holdExpiresAt });
+      if (!ok) throw new ConflictError('This request is not waiting for your answer any more.');
+      await recordEvent(trx, {
+        meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'proposed', actorType: 'company', actorId: user.id,
+        details: { from: hold.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
+      });
+      await enqueueHeldMail(deps.jobs, trx, { consultationId: id, event: 'proposed', sequence: hold.icsSequence + 1 });
+      await enqueueHoldExpiry(deps.jobs, trx, id, holdExpiresAt);
+      return true;
+    }));
+  if (moved) return current(deps.db, hold.companyId, id);
   throw new ConflictError('That time was just taken. Pick another.');
 }
 

@@ -10,9 +10,7 @@ import {
 } from '../repositories/bookings.ts';
 import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
 import { acceptHold, declineHold } from '../repositories/holds.ts';
-import { computeSlots, slotView, type BookingDeps, type SlotSearch, type SlotView } from './booking.ts';
-
-const EXCLUSION_VIOLATION = '23P01';
+import { computeSlots, moveToFreeResource, slotView, type BookingDeps, type SlotSearch, type SlotView } from './booking.ts';
 
 async function liveBooking(deps: BookingDeps, token: string) {
   const booking = await findBookingByToken(deps.db, token);
@@ -75,32 +73,26 @@ export async function rescheduleByToken(deps: BookingDeps, token: string, start:
   if (!slot) throw new ConflictError('That time cannot be booked. Please pick another.', { alternatives: await alternatives() });
 
   const buffer = deps.config.scheduling.roomBufferMinutes * MINUTE;
-  for (const roomId of slot.roomIds) {
-    for (const interpreterId of booking.interpreterLanguage ? slot.interpreterIds : [null]) {
-      try {
-        const moved = await deps.db.transaction().execute(async (trx) => {
-          const ok = await moveConsultation(trx, {
-            id: booking.id, roomId, interpreterId,
-            startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer),
-          });
-          if (ok) {
-            await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'rescheduled', sequence: booking.icsSequence + 1, startsAt: new Date(slot.start), now });
-            await recordEvent(trx, {
-              meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'rescheduled', actorType: 'buyer',
-              actorId: booking.buyerId, details: { from: booking.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
-            });
-          }
-          return ok;
+  const moved = await moveToFreeResource(slot, Boolean(booking.interpreterLanguage), (roomId, interpreterId) =>
+    deps.db.transaction().execute(async (trx) => {
+      const ok = await moveConsultation(trx, {
+        id: booking.id, roomId, interpreterId,
+        startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer),
+      });
+      if (ok) {
+        await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'rescheduled', sequence: booking.icsSequence + 1, startsAt: new Date(slot.start), now });
+        await recordEvent(trx, {
+          meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'rescheduled', actorType: 'buyer',
+          actorId: booking.buyerId, details: { from: booking.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
         });
-        if (!moved) throw new ConflictError('This meeting was cancelled meanwhile.');
-        const view = await findConsultation(deps.db, booking.id);
-        if (!view) throw new NotFoundError('This link is not valid.');
-        return view;
-      } catch (err) {
-        if ((err as { code?: string }).code === EXCLUSION_VIOLATION) continue; // lost a race: next room/interpreter
-        throw err;
       }
-    }
+      return ok;
+    }));
+  if (moved === false) throw new ConflictError('This meeting was cancelled meanwhile.');
+  if (moved) {
+    const view = await findConsultation(deps.db, booking.id);
+    if (!view) throw new NotFoundError('This link is not valid.');
+    return view;
   }
   throw new ConflictError('That time was just taken. Please pick another.', { alternatives: await alternatives() });
 }

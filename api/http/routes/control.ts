@@ -1,15 +1,12 @@
 // The control tower's API under /api/control (staff and admins): the day's board, the
 // queue of unplaced requests with one-step placing, and the programme's figures.
-import { createRoute, OpenAPIHono, z, type OpenAPIHono as App } from '@hono/zod-openapi';
+import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
+import { createRoute, z, type OpenAPIHono as App } from '@hono/zod-openapi';
 import type { Auth } from '../../auth/auth.ts';
 import { board, placeRequest, requestQueue, statistics } from '../../services/control.ts';
 import type { BookingDeps } from '../../services/booking.ts';
-import { ProblemSchema, validationProblem } from '../problem.ts';
-import { requireUser, type SessionEnv } from '../session.ts';
 import { Slug } from '../schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const denied = { 401: problem('Not signed in'), 403: problem('Staff only') };
 const Day = z.iso.date();
 const Any = z.object({}).passthrough();
@@ -42,17 +39,7 @@ const routes = {
 export const CONTROL_TOWER_ROUTES = Object.values(routes).map((r) => [r.method.toUpperCase(), `/control${r.path}`] as const);
 
 export function registerControlRoutes(app: App, auth: Auth, deps: BookingDeps) {
-  const control = new OpenAPIHono<SessionEnv>({
-    strict: false,
-    defaultHook: (result) => {
-      if (!result.success) return validationProblem(result.error, result.target === 'json' ? 'body' : result.target);
-    },
-  });
-  control.use('*', async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
-  control.use('*', requireUser(auth));
+  const control = signedInApp(auth);
   control.openapi(routes.board, async (c) => c.json(await board(deps, c.var.user, c.req.valid('query')), 200));
   control.openapi(routes.requests, async (c) => c.json(await requestQueue(deps, c.var.user), 200));
   control.openapi(routes.place, async (c) =>

@@ -1,15 +1,12 @@
 // Staff's review of products under /api/control: the queue, a product with its pending
 // edit, approve and reject. Staff and admins only (403 for company users, 401 for visitors).
-import { createRoute, OpenAPIHono, z, type OpenAPIHono as App } from '@hono/zod-openapi';
+import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
+import { createRoute, z, type OpenAPIHono as App } from '@hono/zod-openapi';
 import { RejectSchema } from '../../portal/product-schemas.ts';
 import { approveProduct, moderationQueue, rejectProduct, reviewView, type ProductDeps } from '../../services/portal-products.ts';
-import { ProblemSchema, validationProblem } from '../problem.ts';
-import { requireUser, type SessionEnv } from '../session.ts';
 import type { Auth } from '../../auth/auth.ts';
 import { Slug } from '../schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const denied = { 401: problem('Not signed in'), 403: problem('Staff only'), 404: problem('No such product') };
 const Param = z.object({ product: Slug });
 const View = z.object({}).passthrough();
@@ -37,17 +34,7 @@ const routes = {
 export const CONTROL_ROUTES = Object.values(routes).map((r) => [r.method.toUpperCase(), `/control${r.path}`] as const);
 
 export function registerModerationRoutes(app: App, auth: Auth, deps: ProductDeps) {
-  const control = new OpenAPIHono<SessionEnv>({
-    strict: false,
-    defaultHook: (result) => {
-      if (!result.success) return validationProblem(result.error, result.target === 'json' ? 'body' : result.target);
-    },
-  });
-  control.use('*', async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
-  control.use('*', requireUser(auth));
+  const control = signedInApp(auth);
   control.openapi(routes.queue, async (c) => c.json(await moderationQueue(deps, c.var.user), 200));
   control.openapi(routes.view, async (c) => c.json(await reviewView(deps, c.req.valid('param').product, c.var.user), 200));
   control.openapi(routes.approve, async (c) => c.json(await approveProduct(deps, c.req.valid('param').product, c.var.user), 200));

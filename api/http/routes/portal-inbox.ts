@@ -1,15 +1,12 @@
 // The portal's meeting routes: the company's inbox and its answers to held requests.
+import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { accept, decline, inbox, outcome, propose, proposalOptions, type InboxDeps } from '../../services/company-inbox.ts';
 import { OUTCOMES } from '../../repositories/inbox.ts';
-import { ProblemSchema } from '../problem.ts';
 import type { SessionEnv } from '../session.ts';
 import { Slug, SlotSchema } from '../schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const denied = { 401: problem('Not signed in'), 403: problem('Not a member of this company'), 404: problem('No such company or meeting') };
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const CompanyParam = z.object({ slug: Slug });
 const MeetingParam = z.object({ slug: Slug, id: z.string().regex(/^[1-9][0-9]{0,17}$/, 'Not a meeting id') });
@@ -29,7 +26,7 @@ export const inboxRoutes = {
   }),
   decline: createRoute({
     method: 'post', path: '/companies/{slug}/consultations/{id}/decline', tags: ['Portal'], summary: 'Decline a held request with a reason the buyer sees',
-    request: { params: MeetingParam, ...body(z.object({ reason: z.string().trim().min(1).max(500) })) },
+    request: { params: MeetingParam, ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) })) },
     responses: { 200: json(Meeting, 'Declined'), 400: problem('No reason'), ...conflict, ...denied },
   }),
   options: createRoute({
@@ -39,12 +36,12 @@ export const inboxRoutes = {
   propose: createRoute({
     method: 'post', path: '/companies/{slug}/consultations/{id}/propose', tags: ['Portal'],
     summary: 'Propose another time; it is held while the buyer accepts or declines it through their link',
-    request: { params: MeetingParam, ...body(z.object({ start: z.iso.datetime({ offset: true }) })) },
+    request: { params: MeetingParam, ...jsonBody(z.object({ start: z.iso.datetime({ offset: true }) })) },
     responses: { 200: json(Meeting, 'Proposed'), 400: problem('Not a time'), ...conflict, ...denied },
   }),
   outcome: createRoute({
     method: 'post', path: '/companies/{slug}/consultations/{id}/outcome', tags: ['Portal'], summary: 'Record how a meeting went, and any deal value in USD',
-    request: { params: MeetingParam, ...body(z.object({ outcome: z.enum(OUTCOMES), dealValueUsd: z.number().min(0).max(1e12).nullable().default(null) })) },
+    request: { params: MeetingParam, ...jsonBody(z.object({ outcome: z.enum(OUTCOMES), dealValueUsd: z.number().min(0).max(1e12).nullable().default(null) })) },
     responses: { 200: json(Meeting, 'Recorded'), 400: problem('Invalid outcome'), ...conflict, ...denied },
   }),
 };

@@ -1,18 +1,15 @@
 // The portal's product routes: a company's products, their states and images.
+import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ProductInputSchema } from '../../portal/product-schemas.ts';
 import { changeProductState, createProduct, editProduct, listProducts, viewProduct } from '../../services/portal-products.ts';
 import { addImage, listImages, removeImage, type ImageDeps } from '../../services/product-images.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { MAX_UPLOAD_BYTES } from '../../images/process.ts';
-import { ProblemSchema } from '../problem.ts';
 import type { SessionEnv } from '../session.ts';
 import { Slug } from '../schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const denied = { 401: problem('Not signed in'), 403: problem('Not a member of this company'), 404: problem('No such company or product') };
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const CompanyParam = z.object({ slug: Slug });
 const ProductParam = z.object({ slug: Slug, product: Slug });
@@ -35,7 +32,7 @@ export const productRoutes = {
   }),
   create: createRoute({
     method: 'post', path: '/companies/{slug}/products', tags: ['Portal'], summary: 'Register a product (as a draft)',
-    request: { params: CompanyParam, ...body(ProductInputSchema) },
+    request: { params: CompanyParam, ...jsonBody(ProductInputSchema) },
     responses: { 201: json(ProductView, 'The draft'), 400: problem('Invalid product'), ...denied },
   }),
   view: createRoute({
@@ -45,7 +42,7 @@ export const productRoutes = {
   edit: createRoute({
     method: 'put', path: '/companies/{slug}/products/{product}', tags: ['Portal'],
     summary: 'Edit a product; a published one keeps its published text until staff approve the edit',
-    request: { params: ProductParam, ...body(ProductInputSchema) },
+    request: { params: ProductParam, ...jsonBody(ProductInputSchema) },
     responses: { 200: json(ProductView, 'The product'), 400: problem('Invalid product'), 409: problem('Not editable in this state'), ...denied },
   }),
   submit: createRoute({

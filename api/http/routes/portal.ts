@@ -1,8 +1,8 @@
 // The company portal's API under /api/portal: every route needs a signed-in user (401
 // before anything else is looked at), and every company route a member of that company
 // or staff (403/404). Handlers stay thin; the rules live in services/portal-company.ts.
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { OpenAPIHono as App } from '@hono/zod-openapi';
+import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
+import { createRoute, z, type OpenAPIHono as App } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Auth } from '../../auth/auth.ts';
 import type { Database } from '../../db/schema.ts';
@@ -11,8 +11,6 @@ import { AvailabilitySchema, CompanyProfileSchema } from '../../portal/company-s
 import {
   editCompany, myAccount, registerCompany, setAvailability, viewAvailability, viewCompany,
 } from '../../services/portal-company.ts';
-import { ProblemSchema, validationProblem } from '../problem.ts';
-import { requireUser, type SessionEnv } from '../session.ts';
 import { Slug } from '../schemas.ts';
 import { removeLogo, setLogo } from '../../services/company-logo.ts';
 import { InvalidInputError } from '../../errors.ts';
@@ -23,10 +21,7 @@ import type { ImageStore } from '../../images/store.ts';
 
 export type PortalRouteDeps = { db: Kysely<Database>; auth: Auth; jobs?: JobQueue | undefined; now: () => number; images?: ImageStore | undefined; config: Config };
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const denied = { 401: problem('Not signed in'), 403: problem('Not a member of this company'), 404: problem('No such company') };
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const CompanyParam = z.object({ slug: Slug });
 const CompanyView = z.object({
@@ -48,7 +43,7 @@ const routes = {
   }),
   register: createRoute({
     method: 'post', path: '/companies', tags: ['Portal'], summary: 'Register a company; the user becomes its owner',
-    request: body(CompanyProfileSchema),
+    request: jsonBody(CompanyProfileSchema),
     responses: { 201: json(CompanyView, 'The new company'), 400: problem('Invalid profile'), 401: denied[401], 403: problem('E-mail not confirmed') },
   }),
   company: createRoute({
@@ -58,7 +53,7 @@ const routes = {
   }),
   edit: createRoute({
     method: 'put', path: '/companies/{slug}', tags: ['Portal'], summary: 'Replace the company profile',
-    request: { params: CompanyParam, ...body(CompanyProfileSchema) },
+    request: { params: CompanyParam, ...jsonBody(CompanyProfileSchema) },
     responses: { 200: json(CompanyView, 'The company'), 400: problem('Invalid profile'), ...denied },
   }),
   availability: createRoute({
@@ -79,7 +74,7 @@ const routes = {
   }),
   setAvailability: createRoute({
     method: 'put', path: '/companies/{slug}/availability', tags: ['Portal'], summary: 'Replace weekly hours (Asia/Seoul) and days off',
-    request: { params: CompanyParam, ...body(AvailabilitySchema) },
+    request: { params: CompanyParam, ...jsonBody(AvailabilitySchema) },
     responses: { 200: json(AvailabilityView, 'The availability'), 400: problem('Invalid hours'), ...denied },
   }),
 };
@@ -88,17 +83,7 @@ const routes = {
 export const PORTAL_ROUTES = [...Object.values(routes), ...Object.values(productRoutes), ...Object.values(inboxRoutes)].map((r) => [r.method.toUpperCase(), `/portal${r.path}`] as const);
 
 export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
-  const portal = new OpenAPIHono<SessionEnv>({
-    strict: false,
-    defaultHook: (result) => {
-      if (!result.success) return validationProblem(result.error, result.target === 'json' ? 'body' : result.target);
-    },
-  });
-  portal.use('*', async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
-  portal.use('*', requireUser(deps.auth));
+  const portal = signedInApp(deps.auth);
   const services = { db: deps.db, now: deps.now, jobs: deps.jobs };
 
   portal.openapi(routes.me, async (c) => c.json(await myAccount(services, c.var.user), 200));
