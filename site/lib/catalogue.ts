@@ -1,7 +1,7 @@
 // Build-time reads for the static pages. SQL stays here, in small functions.
 import { sql } from 'kysely';
 import { buildDatabase } from './db.ts';
-import type { LocalizedText, PriceTerms, Specification } from '../../api/db/schema.ts';
+import type { LocalizedText, PriceTerms, Specification, StoredLogo } from '../../api/db/schema.ts';
 
 export type Texts = Record<string, { name: string; summary?: string; description?: string }>;
 
@@ -169,14 +169,22 @@ export type CompanyPage = {
   exportMarkets: string[];
   certifications: string[];
   website: string | null;
+  /** The logo's JPEG variant (made at upload time), for link previews; null without a logo. */
+  logo: { url: string; width: number; height: number } | null;
   products: ProductCard[];
 };
+
+/** The JPEG among a stored logo's variants, as a /api/media URL. */
+export function logoJpeg(key: string | null, logo: StoredLogo | null): CompanyPage['logo'] {
+  const jpeg = key && logo ? logo.variants.filter((v) => v.format === 'jpeg').sort((a, b) => b.width - a.width)[0] : undefined;
+  return jpeg ? { url: `/api/media/${key}/${jpeg.name}`, width: jpeg.width, height: jpeg.height } : null;
+}
 
 export async function allCompanies(): Promise<CompanyPage[]> {
   const db = await buildDatabase();
   const companies = await db
     .selectFrom('companies')
-    .select(['id', 'slug', 'region', 'founded_year', 'employees', 'languages', 'export_markets', 'certifications', 'website'])
+    .select(['id', 'slug', 'region', 'founded_year', 'employees', 'languages', 'export_markets', 'certifications', 'website', 'logo_key', 'logo'])
     .where('status', '=', 'active')
     .orderBy('id')
     .execute();
@@ -197,7 +205,7 @@ export async function allCompanies(): Promise<CompanyPage[]> {
   return companies.map((c) => ({
     id: c.id, slug: c.slug, texts: cTexts.get(c.id) ?? {}, region: c.region, foundedYear: c.founded_year,
     employees: c.employees, languages: c.languages, exportMarkets: c.export_markets, certifications: c.certifications,
-    website: c.website, products: byCompany.get(c.id) ?? [],
+    website: c.website, logo: logoJpeg(c.logo_key, c.logo), products: byCompany.get(c.id) ?? [],
   }));
 }
 

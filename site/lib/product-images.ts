@@ -4,7 +4,11 @@ import type { LocalizedText } from '../../api/db/schema.ts';
 import { buildDatabase, perBuild } from './db.ts';
 
 type Variant = { format: 'avif' | 'webp' | 'jpeg'; width: number; height: number; name: string };
-export type GalleryImage = { width: number; height: number; alt: LocalizedText; avif: string; webp: string; fallback: string };
+/** `fallback` is the one JPEG variant (every browser and link-preview crawler reads it), `fallbackSize` its pixels. */
+export type GalleryImage = {
+  width: number; height: number; alt: LocalizedText; avif: string; webp: string; fallback: string;
+  fallbackSize: { width: number; height: number };
+};
 
 const url = (key: string, v: Variant) => `/api/media/${key}/${v.name}`;
 const srcset = (key: string, variants: Variant[], format: Variant['format']) =>
@@ -28,6 +32,7 @@ export function productImages(): Promise<Map<string, GalleryImage[]>> {
       list.push({
         width: r.width, height: r.height, alt: r.alt,
         avif: srcset(r.storage_key, variants, 'avif'), webp: srcset(r.storage_key, variants, 'webp'), fallback: url(r.storage_key, jpeg),
+        fallbackSize: { width: jpeg.width, height: jpeg.height },
       });
       map.set(r.product_id, list);
     }

@@ -166,6 +166,66 @@ test('search in Russian: Russian words, results from the API, links to the Engli
   await expect(page.locator('main ul.grid li h2 a').first()).toBeVisible();
 });
 
+/** The page's Open Graph and Twitter tags, by property or name; repeated ones (og:locale:alternate) in order. */
+const shareTags = (page: Page) =>
+  page.locator('head meta[property^="og:"], head meta[name^="twitter:"]').evaluateAll((metas) => {
+    const out: Record<string, string[]> = {};
+    for (const m of metas) (out[m.getAttribute('property') ?? m.getAttribute('name') ?? ''] ??= []).push(m.getAttribute('content') ?? '');
+    return out;
+  });
+
+test('link previews: Open Graph and Twitter cards on product and company pages, in two languages', async ({ page, request }) => {
+  const OG_LOCALE: Record<Locale, string> = { en: 'en_GB', ko: 'ko_KR', ja: 'ja_JP', zh: 'zh_CN', ru: 'ru_RU', vi: 'vi_VN' };
+  const product = (await firstPage(request, 'en', 'products'))!;
+  const company = (await firstPage(request, 'en', 'companies'))!;
+  for (const locale of ['en', 'ko'] as const) {
+    for (const [kind, path] of [['product', product], ['profile', company]] as const) {
+      await page.goto(`${prefix(locale)}${path}`);
+      const tags = await shareTags(page);
+      const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
+      expect(tags['og:url'], path).toEqual([canonical!]);
+      expect(new URL(canonical!).pathname).toBe(`${prefix(locale)}${path}`);
+      expect(tags['og:type']).toEqual([kind]);
+      expect(tags['og:title']).toEqual([(await page.locator('h1').innerText()).trim()]);
+      expect(tags['og:description']![0]).toMatch(/\S/);
+      expect(tags['og:site_name']).toEqual(['Pavilion']);
+      expect(tags['og:locale']).toEqual([OG_LOCALE[locale]]);
+      expect(tags['og:locale:alternate']).toContain(OG_LOCALE[locale === 'en' ? 'ko' : 'en']);
+      expect(tags['og:locale:alternate']).not.toContain(OG_LOCALE[locale]);
+      expect(tags['twitter:card']).toEqual(['summary_large_image']);
+      expect(tags['og:image:alt']![0]).toMatch(/\S/);
+
+      // The picture: absolute, a JPEG, served, and as large as the tags say.
+      const imageUrl = tags['og:image']![0]!;
+      expect(imageUrl).toMatch(/^https?:\/\//);
+      const res = await request.get(imageUrl);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('image/jpeg');
+      if (kind === 'product') {
+        expect(new URL(imageUrl).pathname).toMatch(/^\/api\/media\/[0-9a-f]{32}\/\d+\.jpg$/);
+        // The product's first picture, whose alt text the preview repeats.
+        expect(tags['og:image:alt']).toEqual([await page.locator('aside .gallery img').first().getAttribute('alt')]);
+      } else {
+        expect(new URL(imageUrl).pathname).toBe('/og-default.jpg'); // demo companies have no logo
+      }
+      const size = await page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        return [img.naturalWidth, img.naturalHeight];
+      }, imageUrl);
+      expect(size.map(String)).toEqual([tags['og:image:width']![0], tags['og:image:height']![0]]);
+    }
+  }
+  // Every other page type has cards too, with the site's own picture.
+  await page.goto('/ja/');
+  const home = await shareTags(page);
+  expect(home['og:type']).toEqual(['website']);
+  expect(home['og:locale']).toEqual(['ja_JP']);
+  expect(new URL(home['og:image']![0]!).pathname).toBe('/og-default.jpg');
+  expect(home['og:url']).toEqual([await page.locator('link[rel=canonical]').getAttribute('href')]);
+});
+
 test('the sitemap lists every language of a page as alternates', async ({ request }) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
