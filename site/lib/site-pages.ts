@@ -6,6 +6,7 @@ import { pavilionPages, pavilionPath } from './pavilion-pages.ts';
 import { pageLocales } from './localized.ts';
 import { locales, type Locale } from '../i18n/index.ts';
 import { perBuild } from './db.ts';
+import { planSitemap, sitemapEntries, type Range, type SitemapEntry } from './sitemap.ts';
 
 export function productPages(): Promise<ProductPage[]> {
   return perBuild('products', async () => {
@@ -28,4 +29,14 @@ export async function sitePages(): Promise<SitePage[]> {
   for (const p of await productPages()) pages.push({ path: `/products/${p.slug}/`, locales: pageLocales(p.texts) });
   for (const c of await companyPages()) pages.push({ path: `/companies/${c.slug}/`, locales: pageLocales(c.texts) });
   return pages;
+}
+
+export type SitemapPlan = { entries: SitemapEntry[]; ranges: Range[] };
+
+/** The sitemap's URLs and how they split into files, worked out once per build for the index and its parts. */
+export function sitemapPlan(base: URL): Promise<SitemapPlan> {
+  return perBuild(`sitemap-plan:${base.href}`, async () => {
+    const entries = [...sitemapEntries(await sitePages())];
+    return { entries, ranges: planSitemap(base, entries) };
+  });
 }

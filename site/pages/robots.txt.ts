@@ -1,3 +1,5 @@
+// robots.txt for crawlers: everything but the API, and the sitemap (a sitemap index once the
+// catalogue outgrows one file; see sitemap.xml.ts).
 import type { APIRoute } from 'astro';
 
 export const GET: APIRoute = ({ site }) =>

@@ -1,22 +1,15 @@
 // Every public page of the hall in every language it exists in, for search engines: each
 // <url> names its alternates (xhtml:link hreflang, x-default English), as the pages do.
+// Within the protocol's limits (50,000 URLs, 50 MB) this is the sitemap itself; past them it
+// is a sitemap index of /sitemap-1.xml, /sitemap-2.xml, ... (sitemap-[n].xml.ts), and
+// robots.txt names this file either way.
 import type { APIRoute } from 'astro';
-import { sitePages } from '../lib/site-pages.ts';
-import { defaultLocale, langTag, localePath } from '../i18n/index.ts';
-
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { sitemapPlan } from '../lib/site-pages.ts';
+import { sitemapIndex, urlset } from '../lib/sitemap.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = site ?? new URL('http://localhost:4321');
-  const href = (path: string) => xmlEscape(new URL(path, base).href);
-  const urls: string[] = [];
-  for (const page of await sitePages()) {
-    const alternates = page.locales.map((l) => `    <xhtml:link rel="alternate" hreflang="${langTag(l)}" href="${href(localePath(l, page.path))}"/>`);
-    if (page.locales.includes(defaultLocale)) alternates.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${href(localePath(defaultLocale, page.path))}"/>`);
-    for (const l of page.locales) urls.push(`  <url>\n    <loc>${href(localePath(l, page.path))}</loc>\n${alternates.join('\n')}\n  </url>`);
-  }
-  return new Response(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`,
-    { headers: { 'Content-Type': 'application/xml; charset=utf-8' } },
-  );
+  const { entries, ranges } = await sitemapPlan(base);
+  const body = ranges.length === 1 ? urlset(base, entries) : sitemapIndex(base, ranges.length);
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

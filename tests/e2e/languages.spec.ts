@@ -21,12 +21,15 @@ const alternates = (page: Page) =>
     links.map((l) => [l.getAttribute('hreflang') ?? '', new URL(l.getAttribute('href') ?? '').pathname]));
 
 // The sitemap lists every page in every language it exists in: the tests pick pages from it.
+// A large catalogue's sitemap.xml is an index of parts (sitemap-1.xml, ...): follow it.
 let sitemapPaths: Promise<string[]> | undefined;
 function pagesInSitemap(request: APIRequestContext): Promise<string[]> {
-  sitemapPaths ??= request.get('/sitemap.xml').then(async (r) => {
-    const xml = await r.text();
-    return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-  });
+  const locs = async (path: string) => [...(await (await request.get(path)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  sitemapPaths ??= (async () => {
+    const top = await locs('/sitemap.xml');
+    if (!top.every((p) => /^\/sitemap-\d+\.xml$/.test(p)) || top.length === 0) return top;
+    return (await Promise.all(top.map(locs))).flat();
+  })();
   return sitemapPaths;
 }
 async function firstPage(request: APIRequestContext, locale: Locale, kind: 'products' | 'companies'): Promise<string | undefined> {
@@ -236,6 +239,10 @@ test('the sitemap lists every language of a page as alternates', async ({ reques
   for (const l of LOCALES) expect(paths).toContain(`${prefix(l)}/about/`);
   expect(paths.some((p) => p.startsWith('/ja/products/'))).toBe(true);
   expect(paths.some((p) => p.startsWith('/ru/products/'))).toBe(false); // no product has Russian text
+  // robots.txt names the sitemap; the demo fits one file (under 50,000 URLs), so no parts exist.
+  expect(await (await request.get('/robots.txt')).text()).toMatch(/^Sitemap: http:\/\/[^/]+\/sitemap\.xml$/m);
+  expect(xml).toContain('<urlset');
+  expect((await request.get('/sitemap-1.xml')).status()).toBe(404);
 });
 
 for (const locale of LOCALES) {
