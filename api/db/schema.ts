@@ -72,6 +72,21 @@ export interface CompanyMembersTable {
   role: Generated<'owner' | 'member'>;
 }
 
+export interface CompanyInvitationsTable {
+  id: Generated<string>;
+  company_id: string;
+  /** Lower case. */
+  email: string;
+  /** SHA-256 (hex) of the token in the e-mailed link; the token itself is never stored. */
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  accepted_by: string | null;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export type ProductStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
 export interface PriceTerms {
   incoterm: 'FOB' | 'CIF' | 'EXW' | 'DDP';
@@ -275,6 +290,7 @@ export interface Database {
   company_texts: CompanyTextsTable;
   users: UsersTable;
   company_members: CompanyMembersTable;
+  company_invitations: CompanyInvitationsTable;
   products: ProductsTable;
   product_texts: ProductTextsTable;
   product_revisions: ProductRevisionsTable;

@@ -1,6 +1,6 @@
 // Who may do what in the portal: every portal route tried as a visitor, as another
-// company's member, as a member and as staff, each with the expected status and, when
-// refused, nothing changed. Then garbage at every portal and account route.
+// company's member, as the company's owner, as a plain member (everything but managing
+// members) and as staff, each with the expected status and, when refused, nothing changed. Then garbage at every portal and account route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -22,7 +22,9 @@ import path from 'node:path';
 const config = loadConfig({ PUBLIC_URL: ORIGIN, AUTH_SECRET: 'y'.repeat(40) });
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let app: ReturnType<typeof createApi>;
-const who: Record<'visitor' | 'other' | 'member' | 'staff', string> = { visitor: '', other: '', member: '', staff: '' };
+const who: Record<'visitor' | 'other' | 'member' | 'colleague' | 'staff', string> = { visitor: '', other: '', member: '', colleague: '', staff: '' };
+/** A member of the target company whom the owner's and staff's runs may remove. */
+let spareId = '';
 let n = 0;
 
 const profile = (en: string) => ({ names: { ko: '회사', en }, region: 'Seoul', languages: ['ko'] });
@@ -45,7 +47,16 @@ const validBodies: Record<string, unknown> = {
   'POST /control/products/{product}/reject': { reason: 'Not ready' },
   'PUT /portal/companies/{slug}': profile('Target Company Renamed'),
   'PUT /portal/companies/{slug}/availability': { requiresConfirmation: true, weeklyHours: [{ weekday: 1, start: '09:00', end: '17:00' }], blackoutDates: [] },
+  'POST /portal/companies/{slug}/invitations': { email: 'new.colleague@target.example' },
+  'DELETE /portal/companies/{slug}/invitations/{id}': null,
+  'DELETE /portal/companies/{slug}/members/{user}': null,
+  'POST /portal/invitations/lookup': { token: 'A'.repeat(43) },
+  'POST /portal/invitations/accept': { token: 'A'.repeat(43) },
 };
+// Managing members is for the company's owners (and staff), not its other members.
+const ownersOnly = (path: string) => /\/(members|invitations)(\/|$)/.test(path) && path.startsWith('/portal/companies/');
+// Routes taking an invitation token: any signed-in user; this token exists nowhere (404).
+const tokenRoutes = new Set(['POST /portal/invitations/lookup', 'POST /portal/invitations/accept']);
 // Routes about no company in particular: any signed-in user may use them.
 const own = new Set(['GET /portal/me', 'POST /portal/companies']);
 
@@ -54,6 +65,7 @@ const snapshot = async () =>
     (select string_agg(concat_ws(',', slug, founded_year, employees, region, website, requires_confirmation), ';' order by id) from companies),
     (select string_agg(concat_ws(',', company_id, locale, name, description), ';' order by company_id, locale) from company_texts),
     (select string_agg(concat_ws(',', company_id, user_id, role), ';' order by company_id, user_id) from company_members),
+    (select string_agg(concat_ws(',', id, company_id, email, token_hash, accepted_at, revoked_at), ';' order by id) from company_invitations),
     (select string_agg(concat_ws(',', company_id, weekday, start_time, end_time), ';' order by id) from availability_rules),
     (select string_agg(concat_ws(',', company_id, starts_at), ';' order by id) from blackouts),
     (select string_agg(concat_ws(',', slug, status, updated_at), ';' order by id) from products),
@@ -62,7 +74,7 @@ const snapshot = async () =>
 
 let image: Buffer;
 const resolve = (template: string) =>
-  template.replace('{slug}', 'target-company').replace('{product}', 'matrix-product').replace('{position}', '0').replace('{id}', '1');
+  template.replace('{slug}', 'target-company').replace('{product}', 'matrix-product').replace('{position}', '0').replace('{id}', '1').replace('{user}', spareId);
 
 function send(method: string, path: string, cookie: string, body?: unknown) {
   const headers: Record<string, string> = { origin: ORIGIN, ...(cookie ? { cookie } : {}) };
@@ -88,15 +100,24 @@ beforeAll(async () => {
   who.member = await signedInUser(app, mail, 'member@target.example');
   who.other = await signedInUser(app, mail, 'member@other.example');
   who.staff = await signedInUser(app, mail, 'staff@pavilion.example');
+  who.colleague = await signedInUser(app, mail, 'colleague@target.example');
+  await signedInUser(app, mail, 'spare@target.example');
   await setRole(handle.db, 'staff@pavilion.example', 'staff');
   expect((await send('POST', '/portal/companies', who.member, profile('Target Company'))).status).toBe(201);
   expect((await send('POST', '/portal/companies', who.other, profile('Other Company'))).status).toBe(201);
   expect((await send('POST', '/portal/companies/target-company/products', who.member, productBody('Matrix Product'))).status).toBe(201);
+  // Members as accepting an invitation makes them (that flow has its own tests in members.db.test.ts).
+  const target = await handle.db.selectFrom('companies').select('id').where('slug', '=', 'target-company').executeTakeFirstOrThrow();
+  for (const email of ['colleague@target.example', 'spare@target.example']) {
+    const u = await handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    await handle.db.insertInto('company_members').values({ company_id: target.id, user_id: u.id, role: 'member' }).execute();
+    if (email.startsWith('spare')) spareId = u.id;
+  }
 });
 afterAll(async () => handle?.close());
 
 describe('the portal authorisation matrix', () => {
-  const expected = { visitor: 401, other: 403, member: 200, staff: 200 } as const;
+  const expected = { visitor: 401, other: 403, member: 200, colleague: 200, staff: 200 } as const;
 
   it('covers every portal route', () => {
     for (const [method, path] of PORTAL_ROUTES) {
@@ -107,18 +128,20 @@ describe('the portal authorisation matrix', () => {
     }
   });
 
-  for (const role of ['visitor', 'other', 'member', 'staff'] as const) {
+  for (const role of ['visitor', 'other', 'member', 'staff', 'colleague'] as const) {
     it(`as ${role}`, async () => {
       for (const [method, template] of PORTAL_ROUTES) {
         const key = `${method} ${template}`;
         const path = resolve(template);
         const before = await snapshot();
         const res = await send(method, path, who[role], validBodies[key]);
-        const created = key.endsWith('/products') || key.endsWith('/images') || key === 'POST /portal/companies';
+        const created = key.endsWith('/products') || key.endsWith('/images') || key.endsWith('/invitations') || key === 'POST /portal/companies';
         const ok = method === 'POST' && created ? 201 : 200;
-        const want = role === 'visitor' ? 401 : own.has(key) ? ok : expected[role] === 200 ? ok : expected[role];
-        if (template.includes('{id}') && (role === 'member' || role === 'staff')) {
-          // Let in: the meeting itself may not exist (404) or not allow this now (409).
+        const want = role === 'visitor' ? 401 : tokenRoutes.has(key) ? 404 : own.has(key) ? ok
+          : role === 'colleague' && ownersOnly(template) ? 403 : expected[role] === 200 ? ok : expected[role];
+        if ((template.includes('{id}') || template.includes('{user}')) && want === 200) {
+          // Let in: the meeting, invitation or member may not exist (404; the owner's run
+          // removed the spare member) or not allow this now (409).
           expect([200, 404, 409], `${role} ${key}: ${await res.clone().text()}`).toContain(res.status);
         } else {
           expect(res.status, `${role} ${key}: ${await res.clone().text()}`).toBe(want);

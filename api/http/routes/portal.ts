@@ -16,6 +16,7 @@ import { removeLogo, setLogo } from '../../services/company-logo.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { productRoutes, registerProductRoutes } from './portal-products.ts';
 import { inboxRoutes, registerInboxRoutes } from './portal-inbox.ts';
+import { memberRoutes, registerMemberRoutes } from './portal-members.ts';
 import type { Config } from '../../config.ts';
 import type { ImageStore } from '../../images/store.ts';
 
@@ -80,7 +81,7 @@ const routes = {
 };
 
 /** Every portal route as [method, path], for the authorisation tests. */
-export const PORTAL_ROUTES = [...Object.values(routes), ...Object.values(productRoutes), ...Object.values(inboxRoutes)].map((r) => [r.method.toUpperCase(), `/portal${r.path}`] as const);
+export const PORTAL_ROUTES = [...Object.values(routes), ...Object.values(productRoutes), ...Object.values(inboxRoutes), ...Object.values(memberRoutes)].map((r) => [r.method.toUpperCase(), `/portal${r.path}`] as const);
 
 export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
   const portal = signedInApp(deps.auth);
@@ -104,5 +105,6 @@ export function registerPortalRoutes(app: App, deps: PortalRouteDeps) {
   portal.openapi(routes.removeLogo, async (c) => c.json(await removeLogo({ ...services, images: deps.images }, c.req.valid('param').slug, c.var.user), 200));
   registerProductRoutes(portal, { ...services, jobs: deps.jobs, images: deps.images });
   registerInboxRoutes(portal, { db: deps.db, now: deps.now, jobs: deps.jobs, config: deps.config });
+  registerMemberRoutes(portal, { ...services, config: deps.config });
   app.route('/portal', portal);
 }
