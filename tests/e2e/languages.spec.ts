@@ -169,6 +169,36 @@ test('search in Russian: Russian words, results from the API, links to the Engli
   await expect(page.locator('main ul.grid li h2 a').first()).toBeVisible();
 });
 
+test('the home shows the programme in figures in every language, numbers written the language\'s way', async ({ request }) => {
+  const INTL: Record<Locale, string> = { en: 'en-GB', ko: 'ko-KR', ja: 'ja-JP', zh: 'zh-Hans-CN', ru: 'ru-RU', vi: 'vi-VN' };
+  // Read straight from the HTML: four figures, each a number and what it counts.
+  const figures = async (locale: Locale) => {
+    const html = await (await request.get(`${prefix(locale)}/`)).text();
+    const section = /<section class="figures[^"]*"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    return [...section.matchAll(/<li[^>]*><strong[^>]*>([^<]+)<\/strong>\s*<span[^>]*>([^<]+)<\/span><\/li>/g)].map((m) => ({ number: m[1]!, label: m[2]! }));
+  };
+  const en = await figures('en');
+  expect(en).toHaveLength(4);
+  expect(en.map((f) => f.label)).toEqual([
+    expect.stringMatching(/^video consultations? held$/),
+    expect.stringMatching(/^exporting compan(y|ies) in the hall$/),
+    expect.stringMatching(/^buyers? ha(s|ve) asked for a meeting$/),
+    expect.stringMatching(/^countr(y|ies) buyers come from$/),
+  ]);
+  const values = en.map((f) => Number(f.number.replace(/,/g, '')));
+  expect(values[1]).toBeGreaterThan(0); // the demo's exhibitors
+  for (const locale of LOCALES) {
+    const got = await figures(locale);
+    expect(got.map((f) => f.number), locale).toEqual(values.map((v) => new Intl.NumberFormat(INTL[locale]).format(v)));
+    for (const f of got) expect(f.label.trim(), locale).not.toBe('');
+  }
+  const ru = await figures('ru');
+  const rules = new Intl.PluralRules('ru-RU');
+  // Russian agrees with the number: 1 компания, 3 компании, 200 компаний.
+  const companiesForm = { one: 'компания-экспортёр', few: 'компании-экспортёра', many: 'компаний-экспортёров', other: 'компании-экспортёра' }[rules.select(values[1]!) as 'one'];
+  expect(ru[1]!.label).toContain(companiesForm);
+});
+
 /** The page's Open Graph and Twitter tags, by property or name; repeated ones (og:locale:alternate) in order. */
 const shareTags = (page: Page) =>
   page.locator('head meta[property^="og:"], head meta[name^="twitter:"]').evaluateAll((metas) => {
