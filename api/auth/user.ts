@@ -1,4 +1,6 @@
 // The signed-in user as the rest of the API sees it.
+import { ForbiddenError } from '../errors.ts';
+
 export type SessionUser = {
   id: string;
   email: string;
@@ -9,3 +11,7 @@ export type SessionUser = {
 };
 
 export const isStaff = (user: SessionUser) => user.role === 'staff' || user.role === 'admin';
+
+export function requireStaff(user: SessionUser): void {
+  if (!isStaff(user)) throw new ForbiddenError('Only programme staff can do this.');
+}

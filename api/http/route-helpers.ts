@@ -1,7 +1,8 @@
 // Small pieces every route file uses: OpenAPI content entries, and the sub-app behind a
-// sign-in (portal, control tower) with the API's validation problems and no caching.
+// sign-in (portal) or a staff role (control tower) with the API's validation problems and no caching.
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Auth } from '../auth/auth.ts';
+import { requireStaff } from '../auth/user.ts';
 import { ProblemSchema, validationProblem } from './problem.ts';
 import { requireUser, type SessionEnv } from './session.ts';
 
@@ -22,5 +23,15 @@ export function signedInApp(auth: Auth): OpenAPIHono<SessionEnv> {
     await next();
   });
   app.use('*', requireUser(auth));
+  return app;
+}
+
+/** Routes for staff only: 401, then 403, before any input is looked at. */
+export function staffApp(auth: Auth): OpenAPIHono<SessionEnv> {
+  const app = signedInApp(auth);
+  app.use('*', async (c, next) => {
+    requireStaff(c.var.user);
+    await next();
+  });
   return app;
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../lib/logger.ts';
-import { findConsultation, findRecipients } from '../repositories/bookings.ts';
+import { findConsultation, findInterpreterContact, findRecipients } from '../repositories/bookings.ts';
 import { consultationIcs } from '../services/invitation.ts';
 import { consultationMail, type MailEvent, type Recipient } from '../mail/consultation-mail.ts';
 import type { Mailer } from '../mail/transport.ts';
@@ -18,6 +18,8 @@ export type MailJob = {
   role: Recipient['role'];
   /** Jobs enqueued before manage tokens were derived carry the buyer's token. */
   manageToken?: string;
+  /** A 'released' mail goes to this interpreter (the one replaced), not the current one. */
+  interpreterId?: string;
 };
 
 /** Who hears about what: nobody is invited before the company has accepted. */
@@ -25,6 +27,8 @@ const AUDIENCE: Record<MailEvent, Recipient['role'][]> = {
   scheduled: ['buyer', 'company', 'interpreter'],
   rescheduled: ['buyer', 'company', 'interpreter'],
   cancelled: ['buyer', 'company', 'interpreter'],
+  updated: ['buyer', 'company', 'interpreter'],
+  released: ['interpreter'],
   'reminder-24h': ['buyer', 'company', 'interpreter'],
   'reminder-1h': ['buyer', 'company', 'interpreter'],
   held: ['buyer', 'company'],
@@ -58,11 +62,15 @@ const REMINDERS = [
 export async function enqueueConsultationMail(
   jobs: JobQueue | undefined,
   trx: Kysely<Database>,
-  m: { consultationId: string; event: 'scheduled' | 'rescheduled' | 'cancelled'; sequence: number; startsAt?: Date; now?: number },
+  m: {
+    consultationId: string; event: 'scheduled' | 'rescheduled' | 'updated' | 'cancelled'; sequence: number; startsAt?: Date; now?: number;
+    /** The interpreter a change replaced: they receive a cancellation for their calendar. */
+    formerInterpreterId?: string | null;
+  },
 ): Promise<void> {
   if (!jobs) return;
   const sends: { event: MailEvent; startAfter?: Date }[] = [{ event: m.event }];
-  if (m.event !== 'cancelled' && m.startsAt) {
+  if ((m.event === 'scheduled' || m.event === 'rescheduled') && m.startsAt) {
     for (const r of REMINDERS) {
       const at = m.startsAt.getTime() - r.before;
       if (at > (m.now ?? Date.now())) sends.push({ event: r.event, startAfter: new Date(at) });
@@ -75,6 +83,10 @@ export async function enqueueConsultationMail(
       return { data, singletonKey: `${m.consultationId}:${send.event}:${m.sequence}:${role}`, ...(send.startAfter ? { startAfter: send.startAfter } : {}) };
     }),
   );
+  if (m.formerInterpreterId) {
+    const data: MailJob = { consultationId: m.consultationId, event: 'released', sequence: m.sequence, role: 'interpreter', interpreterId: m.formerInterpreterId };
+    all.push({ data, singletonKey: `${m.consultationId}:released:${m.sequence}:interpreter-${m.formerInterpreterId}` });
+  }
   await jobs.insert(trx, 'email', all);
 }
 
@@ -84,12 +96,14 @@ export function consultationMailWorker(deps: { db: Kysely<Database>; config: Con
     if (!c || !people) return; // gone: nothing to tell
     // A reminder is for the meeting as it was when enqueued: moved or cancelled since, it is void.
     if (job.event.startsWith('reminder') && (c.icsSequence !== job.sequence || !['held', 'scheduled', 'confirmed'].includes(c.status))) return;
+    const former = job.interpreterId ? await findInterpreterContact(deps.db, job.interpreterId) : undefined;
     const recipients: Recipient[] =
-      job.role === 'buyer' ? [{ role: 'buyer', email: people.buyerEmail, timeZone: people.buyerTimeZone }]
+      job.interpreterId ? (former ? [{ role: 'interpreter', ...former }] : [])
+      : job.role === 'buyer' ? [{ role: 'buyer', email: people.buyerEmail, timeZone: people.buyerTimeZone }]
       : job.role === 'company' ? people.companyEmails.map((email) => ({ role: 'company' as const, email, timeZone: people.companyTimeZone }))
       : people.interpreterEmail ? [{ role: 'interpreter', email: people.interpreterEmail, timeZone: people.interpreterTimeZone ?? 'Asia/Seoul' }]
       : [];
-    const ics = consultationIcs(c, deps.config);
+    const ics = consultationIcs(c, deps.config, job.event === 'released');
     const videoUrl = `${deps.config.videoBaseUrl}${c.videoRoom}`;
     if (!AUDIENCE[job.event].includes(job.role)) return;
     // The private link goes to the buyer alone.

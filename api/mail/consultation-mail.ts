@@ -3,13 +3,18 @@
 import type { ConsultationView } from '../repositories/bookings.ts';
 import { wallTime } from '../lib/wall-time.ts';
 
-export type MailEvent = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder-24h' | 'reminder-1h' | 'held' | 'proposed' | 'declined';
+export type MailEvent =
+  | 'scheduled' | 'rescheduled' | 'cancelled' | 'updated' | 'released' | 'reminder-24h' | 'reminder-1h' | 'held' | 'proposed' | 'declined';
 export type Recipient = { role: 'buyer' | 'company' | 'interpreter'; email: string; timeZone: string };
 
 const headline: Record<MailEvent, string> = {
   scheduled: 'is scheduled',
   rescheduled: 'has moved',
   cancelled: 'is cancelled',
+  // Staff gave it another room or interpreter: same time, new details.
+  updated: 'has new details',
+  // To an interpreter who was replaced: the meeting goes on without them.
+  released: 'no longer needs you',
   'reminder-24h': 'starts in 24 hours',
   'reminder-1h': 'starts in one hour',
   held: 'is requested',
@@ -78,6 +83,20 @@ export function consultationMail(
   if (event === 'held' || event === 'proposed' || event === 'declined') {
     return { ...holdMail(c, event, to, { manageUrl: opts.manageUrl, portalUrl: opts.portalUrl ?? '' }), attachments: [] };
   }
+  if (event === 'released') {
+    return {
+      subject: `You are no longer booked for a video meeting: ${wallTime(c.startsAt, to.timeZone)}`,
+      text: [
+        'Programme staff have given this video meeting to another interpreter; you are no longer needed for it.',
+        '',
+        `Your time: ${wallTime(c.startsAt, to.timeZone)} (${to.timeZone})`,
+        `Korea time: ${wallTime(c.startsAt, c.companyTimeZone)} (${c.companyTimeZone})`,
+        '',
+        'Pavilion, the online exhibition hall for Korean exporters',
+      ].join('\n'),
+      attachments: [{ filename: 'invite.ics', content: opts.ics, contentType: 'text/calendar; charset=utf-8; method=CANCEL' }],
+    };
+  }
   const other = to.role === 'buyer' ? c.companyName : 'your buyer';
   const subject = `Video meeting with ${to.role === 'buyer' ? c.companyName : 'a buyer'} ${headline[event]}: ${wallTime(c.startsAt, to.timeZone)}`;
   const lines = [
@@ -89,6 +108,7 @@ export function consultationMail(
     `Room: ${c.roomName}, ${c.roomLocation}`,
     `Interpreter: ${c.interpreterLanguage ? `booked (${c.interpreterLanguage})` : 'not needed'}`,
     ...(event === 'cancelled' ? [] : [`Video link: ${opts.videoUrl}`]),
+    ...(event === 'cancelled' && c.declineReason ? ['', `Reason: ${c.declineReason}`] : []),
     ...(to.role === 'buyer' && opts.manageUrl && event !== 'cancelled'
       ? ['', `To see, move or cancel the meeting, keep this private link: ${opts.manageUrl}`]
       : []),

@@ -165,19 +165,27 @@ export async function findConsultationByToken(db: Db, token: string): Promise<Co
   return row ? { ...row, companyName: row.companyName ?? '' } : undefined;
 }
 
-/** The internal facts of a booking behind a manage token, for reschedule and cancel. */
-export async function findBookingByToken(db: Db, token: string) {
+function bookingQuery(db: Db) {
   return db
     .selectFrom('consultations as c')
     .innerJoin('meeting_requests as m', 'm.id', 'c.meeting_request_id')
     .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
     .select([
       'c.id', 'c.meeting_request_id as meetingRequestId', 'c.company_id as companyId', 'c.buyer_id as buyerId',
-      'c.status', 'c.starts_at as startsAt', 'c.ends_at as endsAt', 'c.interpreter_language as interpreterLanguage',
+      'c.status', 'c.starts_at as startsAt', 'c.ends_at as endsAt', 'c.room_free_at as roomFreeAt',
+      'c.room_id as roomId', 'c.interpreter_id as interpreterId', 'c.interpreter_language as interpreterLanguage',
       'c.ics_sequence as icsSequence', 'm.time_zone as buyerTimeZone', 'm.language', 'b.email as buyerEmail',
-    ])
-    .where('c.manage_token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+    ]);
+}
+
+/** The internal facts of a booking behind a manage token, for reschedule and cancel. */
+export async function findBookingByToken(db: Db, token: string) {
+  return bookingQuery(db).where('c.manage_token_hash', '=', hashToken(token)).executeTakeFirst();
+}
+
+/** The same facts by id, for staff. */
+export async function findBookingById(db: Db, id: string) {
+  return bookingQuery(db).where('c.id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -207,10 +215,14 @@ export async function moveConsultation(
   return row !== undefined;
 }
 
-export async function cancelConsultation(db: Db, id: string): Promise<boolean> {
+/** `reason` (staff cancelling) is kept on the consultation and told to everyone. */
+export async function cancelConsultation(db: Db, id: string, reason?: string): Promise<boolean> {
   const row = await db
     .updateTable('consultations')
-    .set((eb) => ({ status: 'cancelled', ics_sequence: eb('ics_sequence', '+', 1), updated_at: new Date() }))
+    .set((eb) => ({
+      status: 'cancelled', ics_sequence: eb('ics_sequence', '+', 1), updated_at: new Date(),
+      ...(reason === undefined ? {} : { decline_reason: reason }),
+    }))
     .where('id', '=', id)
     .where('status', 'in', [...LIVE_CONSULTATION_STATUSES])
     .returning('meeting_request_id')
@@ -240,4 +252,13 @@ export async function findRecipients(db: Db, consultationId: string) {
     .where('cm.company_id', '=', row.companyId)
     .execute();
   return { ...row, companyEmails: members.map((m) => m.email) };
+}
+
+/** Where a (former) interpreter of a consultation is written to. */
+export async function findInterpreterContact(db: Db, interpreterId: string) {
+  return db
+    .selectFrom('interpreters')
+    .select(['email', 'time_zone as timeZone'])
+    .where('id', '=', interpreterId)
+    .executeTakeFirst();
 }

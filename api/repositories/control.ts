@@ -10,8 +10,7 @@ export async function listRooms(db: Db, region?: string) {
     .orderBy('region').orderBy('name').execute();
 }
 
-/** Consultations overlapping [from, to), live or finished (cancelled and declined left out). */
-export async function boardConsultations(db: Db, from: Date, to: Date, filter: { region?: string | undefined; pavilion?: string | undefined }) {
+function boardQuery(db: Db) {
   return db.selectFrom('consultations as c')
     .innerJoin('rooms as r', 'r.id', 'c.room_id')
     .innerJoin('companies as co', 'co.id', 'c.company_id')
@@ -23,17 +22,54 @@ export async function boardConsultations(db: Db, from: Date, to: Date, filter: {
     .select([
       'c.id', 'c.room_id as roomId', 'c.starts_at as startsAt', 'c.ends_at as endsAt', 'c.status', 'c.awaiting',
       'co.slug as companySlug', 'b.name as buyerName', 'b.company_name as buyerCompany', 'b.country as buyerCountry',
-      'm.time_zone as buyerTimeZone', 'c.interpreter_language as interpreterLanguage', 'i.name as interpreterName',
-      'pv.slug as pavilion', 'r.region',
+      'm.time_zone as buyerTimeZone', 'c.interpreter_language as interpreterLanguage', 'c.interpreter_id as interpreterId',
+      'i.name as interpreterName', 'pv.slug as pavilion', 'r.region',
     ])
     .select((eb) => eb.selectFrom('company_texts as t').select('t.name').whereRef('t.company_id', '=', 'c.company_id')
-      .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end()).limit(1).as('companyName'))
+      .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end()).limit(1).as('companyName'));
+}
+
+export type BoardRow = Awaited<ReturnType<typeof boardConsultations>>[number];
+
+/** Consultations overlapping [from, to), live or finished (cancelled and declined left out). */
+export async function boardConsultations(db: Db, from: Date, to: Date, filter: { region?: string | undefined; pavilion?: string | undefined }) {
+  return boardQuery(db)
     .where('c.starts_at', '<', to).where('c.ends_at', '>', from)
     .where('c.status', 'not in', ['cancelled', 'declined'])
     .$if(filter.region !== undefined, (q) => q.where('r.region', '=', filter.region!))
     .$if(filter.pavilion !== undefined, (q) => q.where('pv.slug', '=', filter.pavilion!))
     .orderBy('c.starts_at').orderBy('c.id')
     .execute();
+}
+
+/** One consultation as the board shows it, whatever its status. */
+export async function boardConsultation(db: Db, id: string) {
+  return boardQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export async function findRoom(db: Db, id: string) {
+  return db.selectFrom('rooms').select(['id', 'name', 'location', 'region', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findInterpreter(db: Db, id: string) {
+  return db.selectFrom('interpreters').select(['id', 'name', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Active interpreters with the languages they interpret, for the board's choices. */
+export async function listInterpreters(db: Db) {
+  const rows = await db.selectFrom('interpreters as i')
+    .leftJoin('interpreter_languages as l', 'l.interpreter_id', 'i.id')
+    .select(['i.id', 'i.name', 'l.language'])
+    .where('i.active', '=', true)
+    .orderBy('i.name').orderBy('i.id').orderBy('l.language')
+    .execute();
+  const byId = new Map<string, { id: string; name: string; languages: string[] }>();
+  for (const r of rows) {
+    const entry = byId.get(r.id) ?? { id: r.id, name: r.name, languages: [] };
+    if (r.language) entry.languages.push(r.language);
+    byId.set(r.id, entry);
+  }
+  return [...byId.values()];
 }
 
 /** Requests that could not be placed, oldest first. */

@@ -61,19 +61,23 @@ export function bookableSlots(input: SlotInput): Slot[] {
     for (let start = Math.ceil(span.start / length) * length; start + length <= span.end; start += length) {
       const meeting = { start, end: start + length };
       const withBuffer = { start, end: start + length + buffer };
-      const roomIds = input.rooms
-        .filter((r) => covers(r.open, meeting) && isClear(r.busy, withBuffer))
-        .map((r) => r.id);
+      const roomIds = freeFor(input.rooms, meeting, withBuffer);
       if (roomIds.length === 0) continue;
       let interpreterIds: string[] = [];
       if (input.interpreters) {
-        interpreterIds = input.interpreters
-          .filter((i) => covers(i.open, meeting) && isClear(i.busy, meeting))
-          .map((i) => i.id);
+        interpreterIds = freeFor(input.interpreters, meeting, meeting);
         if (interpreterIds.length === 0) continue;
       }
       slots.push({ ...meeting, roomIds, interpreterIds });
     }
   }
   return slots;
+}
+
+/**
+ * The resources open for the whole meeting and booked by nobody during `occupied` (for a
+ * room, the meeting and its turnover buffer; for an interpreter, the meeting).
+ */
+export function freeFor(resources: readonly Resource[], meeting: Interval, occupied: Interval): string[] {
+  return resources.filter((r) => covers(r.open, meeting) && isClear(r.busy, occupied)).map((r) => r.id);
 }

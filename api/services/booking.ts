@@ -10,7 +10,7 @@ import { appSecret, manageTokenFor } from '../lib/manage-token.ts';
 import type { Database, InterpreterPreference } from '../db/schema.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { type Interval, MINUTE, DAY, normalise, subtract } from '../scheduling/intervals.ts';
-import { bookableSlots, bookableWindow, type Resource, type Slot } from '../scheduling/slots.ts';
+import { bookableSlots, bookableWindow, freeFor, type Resource, type Slot } from '../scheduling/slots.ts';
 import { dailyHours, localIso, type WeeklyRule } from '../scheduling/weekly-hours.ts';
 import { cachedWeeklyHours } from './hours-cache.ts';
 import { interpreterLanguage } from '../scheduling/interpreter.ts';
@@ -91,6 +91,27 @@ export async function computeSlots(deps: BookingDeps, q: SlotSearch, now: number
     rooms: data.rooms.map((r) => toResource(r, DEFAULT_HOURS.room, readWindow)),
     interpreters: data.interpreters?.map((i) => toResource(i, DEFAULT_HOURS.interpreter, readWindow)) ?? null,
   });
+}
+
+/**
+ * Which rooms and interpreters (of the consultation's language) could take over a booked
+ * consultation at its own time, leaving its other bookings aside: for staff reassigning one.
+ */
+export async function freeResourcesAt(
+  deps: BookingDeps,
+  q: { companyId: string; consultationId: string; interpreterLanguage: string | null; meeting: Interval },
+): Promise<{ roomIds: string[]; interpreterIds: string[] }> {
+  const buffer = deps.config.scheduling.roomBufferMinutes * MINUTE;
+  const occupied = { start: q.meeting.start, end: q.meeting.end + buffer };
+  const readWindow = { start: occupied.start - buffer - DAY, end: occupied.end + DAY };
+  const data = await loadAvailability(deps.db, {
+    companyId: q.companyId, buyerEmail: null, window: readWindow, interpreterLanguage: q.interpreterLanguage,
+    excludeConsultationId: q.consultationId,
+  });
+  return {
+    roomIds: freeFor(data.rooms.map((r) => toResource(r, DEFAULT_HOURS.room, readWindow)), q.meeting, occupied),
+    interpreterIds: freeFor((data.interpreters ?? []).map((i) => toResource(i, DEFAULT_HOURS.interpreter, readWindow)), q.meeting, q.meeting),
+  };
 }
 
 export type SlotView = {

@@ -3,13 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
-import { isStaff, type SessionUser } from '../auth/user.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { requireStaff, type SessionUser } from '../auth/user.ts';
 import { DAY, MINUTE, type Interval } from '../scheduling/intervals.ts';
 import { expandWeeklyHours, localDay, localIso } from '../scheduling/weekly-hours.ts';
 import { findBookableByCompanyId } from '../repositories/catalogue.ts';
 import { hashToken, recordEvent, setMeetingRequestStatus, tryInsertConsultation } from '../repositories/bookings.ts';
-import { boardConsultations, findQueuedRequest, listRooms, programmeFigures, queuedRequests, resourceRules } from '../repositories/control.ts';
+import { type BoardRow, boardConsultations, findQueuedRequest, listRooms, programmeFigures, queuedRequests, resourceRules } from '../repositories/control.ts';
 import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
 import { appSecret, manageTokenFor } from '../lib/manage-token.ts';
 import { interpreterLanguage } from '../scheduling/interpreter.ts';
@@ -17,8 +17,17 @@ import { computeSlots, slotView, type BookingDeps, type SlotSearch } from './boo
 
 const KOREA = 'Asia/Seoul';
 
-export function requireStaff(user: SessionUser): void {
-  if (!isStaff(user)) throw new ForbiddenError('Only programme staff can use the control tower.');
+/** A consultation as the board shows it (staff see names, never e-mails). */
+export function boardItem(c: BoardRow) {
+  return {
+    id: c.id, roomId: c.roomId, status: c.status, awaiting: c.awaiting,
+    startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString(),
+    koreaTime: { start: localIso(c.startsAt.getTime(), KOREA), end: localIso(c.endsAt.getTime(), KOREA) },
+    company: { slug: c.companySlug, name: c.companyName ?? '' },
+    buyer: { name: c.buyerName, company: c.buyerCompany, country: c.buyerCountry, timeZone: c.buyerTimeZone },
+    interpreter: c.interpreterLanguage ? { id: c.interpreterId, language: c.interpreterLanguage, name: c.interpreterName } : null,
+    pavilion: c.pavilion, region: c.region,
+  };
 }
 
 /** Rooms down the side, the day's consultations across (a Korean calendar day). */
@@ -33,15 +42,7 @@ export async function board(deps: BookingDeps, user: SessionUser, q: { date: str
     date: q.date,
     timeZone: KOREA,
     rooms,
-    consultations: consultations.map((c) => ({
-      id: c.id, roomId: c.roomId, status: c.status, awaiting: c.awaiting,
-      startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString(),
-      koreaTime: { start: localIso(c.startsAt.getTime(), KOREA), end: localIso(c.endsAt.getTime(), KOREA) },
-      company: { slug: c.companySlug, name: c.companyName ?? '' },
-      buyer: { name: c.buyerName, company: c.buyerCompany, country: c.buyerCountry, timeZone: c.buyerTimeZone },
-      interpreter: c.interpreterLanguage ? { language: c.interpreterLanguage, name: c.interpreterName } : null,
-      pavilion: c.pavilion, region: c.region,
-    })),
+    consultations: consultations.map(boardItem),
   };
 }
 

@@ -4,10 +4,11 @@ import { renderIcs } from '../calendar/ics.ts';
 import type { ConsultationView } from '../repositories/bookings.ts';
 import { wallTime } from '../lib/wall-time.ts';
 
-export function consultationIcs(c: ConsultationView, opts: { videoBaseUrl: string; publicUrl: string }): string {
+/** `released`: the cancellation an interpreter who was replaced receives for their calendar. */
+export function consultationIcs(c: ConsultationView, opts: { videoBaseUrl: string; publicUrl: string }, released = false): string {
   const host = new URL(opts.publicUrl).hostname;
   const video = `${opts.videoBaseUrl}${c.videoRoom}`;
-  const live = ['held', 'scheduled', 'confirmed'].includes(c.status);
+  const live = !released && ['held', 'scheduled', 'confirmed'].includes(c.status);
   return renderIcs({
     uid: `consultation-${c.id}@${host}`,
     sequence: c.icsSequence,

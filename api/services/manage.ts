@@ -80,7 +80,11 @@ export async function rescheduleByToken(deps: BookingDeps, token: string, start:
         startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer),
       });
       if (ok) {
-        await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'rescheduled', sequence: booking.icsSequence + 1, startsAt: new Date(slot.start), now });
+        await enqueueConsultationMail(deps.jobs, trx, {
+          consultationId: booking.id, event: 'rescheduled', sequence: booking.icsSequence + 1, startsAt: new Date(slot.start), now,
+          // Another interpreter took the new time: the first one is told they are free.
+          formerInterpreterId: booking.interpreterId && booking.interpreterId !== interpreterId ? booking.interpreterId : null,
+        });
         await recordEvent(trx, {
           meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'rescheduled', actorType: 'buyer',
           actorId: booking.buyerId, details: { from: booking.startsAt.toISOString(), to: new Date(slot.start).toISOString() },

@@ -2,8 +2,8 @@
 // change of what the public sees enqueues its search and site jobs in the same transaction.
 import type { Kysely } from 'kysely';
 import type { Database, ProductStatus } from '../db/schema.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
-import { isStaff, type SessionUser } from '../auth/user.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { isStaff, requireStaff, type SessionUser } from '../auth/user.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { enqueueCatalogueChange } from '../jobs/catalogue-jobs.ts';
 import type { ProductInput } from '../portal/product-schemas.ts';
@@ -114,10 +114,6 @@ export async function changeProductState(deps: ProductDeps, companySlug: string,
 }
 
 // ---- staff ----------------------------------------------------------------------------
-
-function requireStaff(user: SessionUser) {
-  if (!isStaff(user)) throw new ForbiddenError('Only programme staff can review products.');
-}
 
 export async function moderationQueue(deps: ProductDeps, user: SessionUser) {
   requireStaff(user);
