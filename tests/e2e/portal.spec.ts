@@ -290,3 +290,109 @@ test('a forgotten password is reset through the e-mailed link', async ({ page })
   await signIn.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('form', { name: 'Register your company' })).toBeVisible();
 });
+
+// ---- shared steps for the tests below ------------------------------------------------------
+
+/** Signs up on the page's sign-up form and follows the e-mailed confirmation link. */
+async function signUpAndConfirm(page: Page, who: { name: string; email: string; password: string }) {
+  const signUp = page.getByRole('form', { name: 'Create an account' });
+  await signUp.getByLabel('Your name').fill(who.name);
+  await signUp.getByLabel('E-mail').fill(who.email);
+  await signUp.getByLabel('New password').fill(who.password);
+  await signUp.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status')).toContainText(who.email);
+  await page.goto(firstLink(await readMail(page.request, who.email, 'Confirm your e-mail'), '/api/auth/verify-email'));
+}
+
+/** A new exporter, signed in, with a registered company; returns the company's slug. */
+async function newCompany(page: Page, who: { name: string; email: string; password: string }, nameEn: string): Promise<string> {
+  await page.goto('/portal/');
+  await signUpAndConfirm(page, who);
+  const register = page.getByRole('form', { name: 'Register your company' });
+  await register.getByLabel('Name in Korean').fill(`${nameEn} 코리아`);
+  await register.getByLabel('Name in English').fill(nameEn);
+  await register.getByLabel('Region').selectOption('Seoul');
+  await register.getByRole('group', { name: 'Languages you can meet in' }).getByRole('checkbox', { name: 'English' }).check();
+  await register.getByRole('button', { name: 'Register company' }).click();
+  await expect(page.getByRole('form', { name: 'Company profile' }).getByLabel('Name in English')).toHaveValue(nameEn);
+  const me = (await (await page.request.get('/api/portal/me')).json()) as { companies: { slug: string }[] };
+  return me.companies[0]!.slug;
+}
+
+test('an owner invites a colleague, who signs up through the e-mailed link and joins; the owner revokes and removes', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const company = `Daehan Textiles ${stamp}`;
+  const colleagueEmail = `colleague-${stamp}@daehan.test`;
+  await newCompany(page, { name: 'Ji-ho Kang', email: `owner-${stamp}@daehan.test`, password: 'owner-password-123' }, company);
+
+  // ---- the owner's Members section: invite a colleague, and someone else ------------------
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Members' }).click();
+  const members = page.getByRole('region', { name: 'Members' });
+  await expect(members.getByRole('row', { name: /Ji-ho Kang/ })).toContainText('Owner');
+  const invite = page.getByRole('form', { name: 'Invite a colleague' });
+  await invite.getByLabel("Colleague's e-mail").fill('not an address');
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(invite.getByText('Enter an e-mail address, e.g. name@company.com.')).toBeVisible();
+  await invite.getByLabel("Colleague's e-mail").fill(colleagueEmail);
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(members.getByRole('status')).toHaveText(`Invitation sent to ${colleagueEmail}. The link works once, for 7 days.`);
+  await expect(page.locator(`tr[data-invitation="${colleagueEmail}"]`)).toContainText('Ji-ho Kang');
+  await invite.getByLabel("Colleague's e-mail").fill(`someone-${stamp}@daehan.test`);
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.locator(`tr[data-invitation="someone-${stamp}@daehan.test"]`)).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: `Revoke the invitation to someone-${stamp}@daehan.test` }).click();
+  await expect(members.getByRole('status')).toHaveText(`The invitation to someone-${stamp}@daehan.test was revoked.`);
+  await expect(page.locator(`tr[data-invitation="someone-${stamp}@daehan.test"]`)).toHaveCount(0);
+
+  // ---- the e-mail: a link to the portal with a token, never the address -------------------
+  const invitation = await readMail(page.request, colleagueEmail, `Join ${company} in the Pavilion company portal`);
+  expect(invitation).toContain('Ji-ho Kang has invited you to join');
+  const link = firstLink(invitation, '/portal/join/');
+  expect(link).toMatch(/\/portal\/join\/#[A-Za-z0-9_-]{43}$/);
+  expect(link).not.toContain(colleagueEmail.split('@')[0]!);
+  expect(link).not.toContain(encodeURIComponent(colleagueEmail));
+
+  // ---- the colleague opens it, creates an account, confirms it and accepts ----------------
+  const colleagueContext = await browser.newContext();
+  const colleague = await colleagueContext.newPage();
+  await colleague.goto(link);
+  await expect(colleague.getByRole('heading', { level: 1 })).toHaveText('Join a company');
+  await expect(colleague.getByText('Sign in, or create an account, with the e-mail address the invitation was sent to')).toBeVisible();
+  expect(new URL(colleague.url()).hash).toBe(''); // the token left the address bar
+  await expectNoViolations(colleague);
+  await signUpAndConfirm(colleague, { name: 'Seo-yeon Han', email: colleagueEmail, password: 'colleague-password-1' });
+  await expect(colleague).toHaveURL(/\/portal\/join\/$/);
+  await expect(colleague.getByRole('heading', { name: `Ji-ho Kang invites you to join ${company}` })).toBeVisible();
+  await expectNoViolations(colleague);
+  await colleague.getByRole('button', { name: `Accept and join ${company}` }).click();
+  await expect(colleague.getByRole('status')).toHaveText(`You are now a member of ${company}.`);
+  await colleague.getByRole('link', { name: 'Go to the portal' }).click();
+  await expect(colleague.locator('.company-name')).toHaveText(company);
+  // Members do everything else, but members are managed by owners.
+  const nav = colleague.getByRole('navigation', { name: 'Portal' });
+  await expect(nav.getByRole('link', { name: 'Meetings' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Members' })).toHaveCount(0);
+
+  // The link works once.
+  await colleague.goto(link);
+  await expect(colleague.getByRole('alert')).toHaveText('This invitation has already been used.');
+
+  // ---- the owner sees the new member and removes them ---------------------------------------
+  await page.reload();
+  const row = page.getByRole('row', { name: /Seo-yeon Han/ });
+  await expect(row).toContainText('Member');
+  await row.getByRole('button', { name: 'Remove Seo-yeon Han' }).click();
+  await row.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(members.getByRole('status')).toHaveText('Seo-yeon Han was removed from the company.');
+  await expect(page.getByRole('row', { name: /Seo-yeon Han/ })).toHaveCount(0);
+  // The last owner stays.
+  await page.getByRole('row', { name: /Ji-ho Kang/ }).getByRole('button', { name: 'Remove Ji-ho Kang' }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(members.getByRole('alert')).toContainText('The company must keep at least one owner.');
+
+  await colleague.goto('/portal/');
+  await expect(colleague.getByRole('form', { name: 'Register your company' })).toBeVisible();
+  await colleagueContext.close();
+});

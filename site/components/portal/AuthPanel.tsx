@@ -8,7 +8,8 @@ import { ProblemAlert, StatusLine } from './messages.tsx';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function SignInForm({ onSignedIn, onForgot }: { onSignedIn: () => void; onForgot?: () => void }) {
+/** `returnTo`: the portal page (without locale) a confirmation link leads back to; the dashboard by default. */
+export function SignInForm({ onSignedIn, onForgot, returnTo = '/portal/' }: { onSignedIn: () => void; onForgot?: () => void; returnTo?: string }) {
   const { t, locale } = usePortal();
   const id = useId();
   const [email, setEmail] = useState('');
@@ -38,7 +39,7 @@ export function SignInForm({ onSignedIn, onForgot }: { onSignedIn: () => void; o
   }
 
   async function resend() {
-    await api('POST', '/api/auth/send-verification-email', { email: email.trim(), callbackURL: localePath(locale, '/portal/') });
+    await api('POST', '/api/auth/send-verification-email', { email: email.trim(), callbackURL: localePath(locale, returnTo) });
     setSent(true);
   }
 
@@ -90,7 +91,7 @@ function ForgotForm({ onBack }: { onBack: () => void }) {
   );
 }
 
-function SignUpForm() {
+function SignUpForm({ returnTo }: { returnTo: string }) {
   const { t, locale } = usePortal();
   const id = useId();
   const [name, setName] = useState('');
@@ -118,7 +119,7 @@ function SignUpForm() {
     setBusy(true);
     setProblem(null);
     const r = await api('POST', '/api/auth/sign-up/email', {
-      name: name.trim(), email: email.trim(), password, locale: locale === 'ko' ? 'ko' : 'en', callbackURL: localePath(locale, '/portal/'),
+      name: name.trim(), email: email.trim(), password, locale: locale === 'ko' ? 'ko' : 'en', callbackURL: localePath(locale, returnTo),
     });
     setBusy(false);
     if (r.ok) setSentTo(email.trim());
@@ -149,12 +150,12 @@ function SignUpForm() {
   );
 }
 
-export function AuthPanel({ onSignedIn }: { onSignedIn: () => void }) {
+export function AuthPanel({ onSignedIn, returnTo = '/portal/' }: { onSignedIn: () => void; returnTo?: string }) {
   const [forgot, setForgot] = useState(false);
   return (
     <div className="auth-panel">
-      <div className="card">{forgot ? <ForgotForm onBack={() => setForgot(false)} /> : <SignInForm onSignedIn={onSignedIn} onForgot={() => setForgot(true)} />}</div>
-      <div className="card"><SignUpForm /></div>
+      <div className="card">{forgot ? <ForgotForm onBack={() => setForgot(false)} /> : <SignInForm onSignedIn={onSignedIn} onForgot={() => setForgot(true)} returnTo={returnTo} />}</div>
+      <div className="card"><SignUpForm returnTo={returnTo} /></div>
     </div>
   );
 }

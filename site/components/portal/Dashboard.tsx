@@ -1,4 +1,5 @@
-// Signed in: the company's pages (profile, hours, products, meetings) behind a small menu.
+// Signed in: the company's pages (profile, hours, products, meetings, and members for its
+// owners) behind a small menu.
 // The page part lives in the URL's hash (#products/<slug>), so a reload keeps the place.
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/portal/api.ts';
@@ -6,6 +7,7 @@ import { usePortal } from './context.ts';
 import { AvailabilityForm } from './AvailabilityForm.tsx';
 import { CompanyProfileForm } from './CompanyProfileForm.tsx';
 import { Inbox } from './Inbox.tsx';
+import { Members } from './Members.tsx';
 import { ProductEditor, type PavilionChoice } from './ProductEditor.tsx';
 import { ProductList } from './ProductList.tsx';
 
@@ -14,7 +16,7 @@ export type Me = {
   companies: { slug: string; role: string | null; names: { en: string; ko: string } }[];
 };
 
-const SECTIONS = ['products', 'profile', 'hours', 'meetings'] as const;
+const SECTIONS = ['products', 'profile', 'hours', 'meetings', 'members'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function readHash(): { section: Section; product: string | null } {
@@ -64,6 +66,10 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
 
   const name = (locale === 'ko' ? current.names.ko : current.names.en) || current.names.en || current.slug;
   const product = route.product;
+  // Managing members is for owners; everyone else sees the other sections only.
+  const owner = current.role === 'owner';
+  const sections = SECTIONS.filter((s) => s !== 'members' || owner);
+  const section = route.section === 'members' && !owner ? 'products' : route.section;
   return (
     <>
       {account}
@@ -78,16 +84,17 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
         ) : <p className="company-name">{name}</p>}
         <nav aria-label={t('portal.nav.label')} className="portal-nav">
           <ul>
-            {SECTIONS.map((s) => (
-              <li key={s}><a href={`#${s}`} aria-current={route.section === s ? 'page' : undefined}>{t(`portal.nav.${s}`)}</a></li>
+            {sections.map((s) => (
+              <li key={s}><a href={`#${s}`} aria-current={section === s ? 'page' : undefined}>{t(`portal.nav.${s}`)}</a></li>
             ))}
           </ul>
         </nav>
       </div>
-      {route.section === 'profile' && <CompanyProfileForm key={current.slug} slug={current.slug} onSaved={onChanged} />}
-      {route.section === 'hours' && <AvailabilityForm key={current.slug} slug={current.slug} />}
-      {route.section === 'meetings' && <Inbox key={current.slug} company={current.slug} />}
-      {route.section === 'products' && (product
+      {section === 'profile' && <CompanyProfileForm key={current.slug} slug={current.slug} onSaved={onChanged} />}
+      {section === 'hours' && <AvailabilityForm key={current.slug} slug={current.slug} />}
+      {section === 'meetings' && <Inbox key={current.slug} company={current.slug} />}
+      {section === 'members' && <Members key={current.slug} company={current.slug} onLeft={() => { window.location.hash = ''; onChanged(); }} />}
+      {section === 'products' && (product
         ? <ProductEditor key={`${current.slug}/${product}`} company={current.slug} slug={product === 'new' ? null : product} pavilions={pavilions}
             onCreated={(slug) => { window.location.hash = `products/${slug}`; }} />
         : <ProductList key={current.slug} company={current.slug} />)}
