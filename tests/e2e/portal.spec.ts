@@ -396,3 +396,49 @@ test('an owner invites a colleague, who signs up through the e-mailed link and j
   await expect(colleague.getByRole('form', { name: 'Register your company' })).toBeVisible();
   await colleagueContext.close();
 });
+
+test('the company logo: a refused file is named, a real one is previewed, replaced and removed', async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const company = `Mirae Lighting ${stamp}`;
+  const slug = await newCompany(page, { name: 'Do-yun Shin', email: `logo-${stamp}@mirae.test`, password: 'logo-password-123' }, company);
+  const logo = page.getByRole('region', { name: 'Logo' });
+  await expect(logo.getByText('No logo yet.')).toBeVisible();
+
+  // A text file named .png: refused with the reason, nothing stored.
+  const fake = path.join(tmp, 'logo.png');
+  fs.writeFileSync(fake, 'Not a picture at all, just words.\n');
+  await logo.getByLabel('Logo file').setInputFiles(fake);
+  await logo.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(logo.getByRole('alert')).toContainText('This file is not a JPEG, PNG or WebP image.');
+  await expect(logo.getByRole('alert')).toContainText('This file is a text file.');
+  const stored = async () => ((await (await page.request.get(`/api/portal/companies/${slug}`)).json()) as { logo: unknown }).logo;
+  expect(await stored()).toBeNull();
+
+  // A real PNG: stored, re-encoded, previewed.
+  const png = path.join(tmp, 'mirae-logo.png');
+  await sharp({ create: { width: 400, height: 400, channels: 4, background: { r: 20, g: 90, b: 160, alpha: 1 } } }).png().toFile(png);
+  await logo.getByLabel('Logo file').setInputFiles(png);
+  await logo.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(logo.getByRole('status')).toHaveText('Logo saved.');
+  const preview = logo.getByRole('img', { name: `Logo of ${company}` });
+  await expect(preview).toBeVisible();
+  expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(logo.getByText('Stored at 400 × 400 pixels.')).toBeVisible();
+  await expect(logo.getByRole('alert')).toHaveCount(0);
+  expect(await stored()).not.toBeNull();
+  await expectNoViolations(page);
+
+  // Still there after a reload; replaced by another; removed.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Logo' }).getByRole('img', { name: `Logo of ${company}` })).toBeVisible();
+  const wide = path.join(tmp, 'mirae-wide.jpg');
+  await sharp({ create: { width: 800, height: 400, channels: 3, background: { r: 200, g: 60, b: 40 } } }).jpeg().toFile(wide);
+  await logo.getByLabel('Logo file').setInputFiles(wide);
+  await logo.getByRole('button', { name: 'Replace logo' }).click();
+  await expect(logo.getByText('Stored at 800 × 400 pixels.')).toBeVisible();
+  await logo.getByRole('button', { name: 'Remove logo' }).click();
+  await expect(logo.getByRole('status')).toHaveText('Logo removed.');
+  await expect(logo.getByText('No logo yet.')).toBeVisible();
+  expect(await stored()).toBeNull();
+});

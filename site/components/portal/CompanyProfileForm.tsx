@@ -1,4 +1,5 @@
-// The company profile: register a company (the user becomes its owner) or edit it.
+// The company profile: register a company (the user becomes its owner) or edit it, with its
+// logo beside the form once the company exists.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { CompanyProfileSchema, MEETING_LANGUAGES, REGIONS, type CompanyProfile } from '../../../api/portal/company-schemas.ts';
 import { api, type Problem } from '../../lib/portal/api.ts';
@@ -8,6 +9,7 @@ import { Checkbox, SelectField, TextArea, TextField } from './fields.tsx';
 import { ProblemAlert, StatusLine } from './messages.tsx';
 import { useValidation } from './useValidation.ts';
 import { intlTag } from '../../i18n/locales.ts';
+import { CompanyLogo, type Logo } from './CompanyLogo.tsx';
 
 type ProfileForm = {
   nameKo: string; nameEn: string; descriptionKo: string; descriptionEn: string;
@@ -55,13 +57,16 @@ export function CompanyProfileForm({ slug, onSaved }: { slug?: string | undefine
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [logo, setLogo] = useState<Logo | null | undefined>(undefined);
   const v = useValidation(CompanyProfileSchema, form ? toInput(form) : {}, fold);
 
   useEffect(() => {
     if (!slug) return;
-    void api<{ profile: CompanyProfile }>('GET', `/api/portal/companies/${slug}`).then((r) => {
-      if (r.ok) setForm(fromProfile(r.data.profile));
-      else setProblem(r.problem);
+    void api<{ profile: CompanyProfile; logo: Logo | null }>('GET', `/api/portal/companies/${slug}`).then((r) => {
+      if (r.ok) {
+        setForm(fromProfile(r.data.profile));
+        setLogo(r.data.logo);
+      } else setProblem(r.problem);
     });
   }, [slug]);
 
@@ -94,6 +99,7 @@ export function CompanyProfileForm({ slug, onSaved }: { slug?: string | undefine
   }
 
   return (
+    <>
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`} className="portal-form">
       <h2 id={`${id}-h`}>{slug ? t('portal.profile.heading') : t('portal.register.heading')}</h2>
       {!slug && <p>{t('portal.register.intro')}</p>}
@@ -142,5 +148,7 @@ export function CompanyProfileForm({ slug, onSaved }: { slug?: string | undefine
       {saved && <StatusLine text={slug ? t('portal.profile.saved') : t('portal.register.done')} />}
       <p className="actions"><button type="submit" disabled={busy}>{slug ? t('portal.form.save') : t('portal.register.submit')}</button></p>
     </form>
+    {slug && logo !== undefined && <CompanyLogo company={slug} name={(locale === 'ko' ? form.nameKo : form.nameEn) || form.nameEn || slug} initial={logo} />}
+    </>
   );
 }
