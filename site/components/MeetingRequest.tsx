@@ -199,7 +199,7 @@ export default function MeetingRequest(props: MeetingRequestProps) {
           </div>
         )}
       </fieldset>
-      <label style={{ display: 'flex', flexDirection: 'column', fontWeight: 600 }}>{t('meeting.message', { company: props.companyName })}
+      <label className="message-field">{t('meeting.message', { company: props.companyName })}
         <textarea name="message" rows={3} maxLength={2000} />
       </label>
       {problem && (
