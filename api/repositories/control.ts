@@ -107,9 +107,12 @@ export async function findQueuedRequest(db: Db, id: string) {
 /** The programme in figures, over consultations that start in [from, to). */
 export async function programmeFigures(db: Db, from: Date, to: Date) {
   const inRange = sql<boolean>`c.starts_at >= ${from} and c.starts_at < ${to}`;
-  const [byStatus, byDay, byPavilion, byCountry, people, outcomes, utilisation] = await Promise.all([
+  const [byStatus, byDay, byWeek, byPavilion, byCountry, people, outcomes, utilisation] = await Promise.all([
     sql<{ status: string; n: string }>`select c.status, count(*) as n from consultations c where ${inRange} group by 1 order by 1`.execute(db),
     sql<{ day: string; n: string }>`select to_char(c.starts_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day, count(*) as n
+      from consultations c where ${inRange} and c.status not in ('cancelled', 'declined') group by 1 order by 1`.execute(db),
+    // Weeks start on Monday (ISO), in Korea's calendar.
+    sql<{ week: string; n: string }>`select to_char(date_trunc('week', c.starts_at at time zone 'Asia/Seoul'), 'YYYY-MM-DD') as week, count(*) as n
       from consultations c where ${inRange} and c.status not in ('cancelled', 'declined') group by 1 order by 1`.execute(db),
     sql<{ pavilion: string | null; n: string }>`select pv.slug as pavilion, count(*) as n from consultations c
       join meeting_requests m on m.id = c.meeting_request_id left join products p on p.id = m.product_id
@@ -127,15 +130,27 @@ export async function programmeFigures(db: Db, from: Date, to: Date) {
       sum(case when c.interpreter_id is not null then extract(epoch from (c.ends_at - c.starts_at)) / 60 end) as interpreter_minutes
       from consultations c where ${inRange} and c.status in ('scheduled', 'confirmed', 'completed', 'held')`.execute(db),
   ]);
-  return { byStatus: byStatus.rows, byDay: byDay.rows, byPavilion: byPavilion.rows, byCountry: byCountry.rows, people: people.rows[0]!, outcomes: outcomes.rows, utilisation: utilisation.rows[0]! };
+  return { byStatus: byStatus.rows, byDay: byDay.rows, byWeek: byWeek.rows, byPavilion: byPavilion.rows, byCountry: byCountry.rows, people: people.rows[0]!, outcomes: outcomes.rows, utilisation: utilisation.rows[0]! };
 }
 
-/** Weekly hours of the active rooms and interpreters: the capacity utilisation is measured against. */
-export async function resourceRules(db: Db) {
-  return db.selectFrom('availability_rules as a')
-    .leftJoin('rooms as r', 'r.id', 'a.room_id')
-    .leftJoin('interpreters as i', 'i.id', 'a.interpreter_id')
-    .select(['a.room_id as roomId', 'a.interpreter_id as interpreterId', 'a.weekday', 'a.start_time as start', 'a.end_time as end', 'a.time_zone as timeZone'])
-    .where((eb) => eb.or([eb('r.active', '=', true), eb('i.active', '=', true)]))
-    .execute();
+/**
+ * Every active room and interpreter with its weekly hours (none when it keeps the default
+ * hours), and its blackouts and leave in [from, to): the capacity utilisation is measured against.
+ */
+export async function resourceCalendars(db: Db, from: Date, to: Date) {
+  const [resources, blackouts] = await Promise.all([
+    sql<{ kind: 'room' | 'interpreter'; id: string; weekday: number | null; start: string | null; end: string | null; time_zone: string | null }>`
+      with res as (
+        select 'room' as kind, id from rooms where active
+        union all select 'interpreter', id from interpreters where active
+      )
+      select res.kind, res.id, a.weekday, a.start_time as start, a.end_time as end, a.time_zone
+      from res left join availability_rules a
+        on (res.kind = 'room' and a.room_id = res.id) or (res.kind = 'interpreter' and a.interpreter_id = res.id)
+      order by 1, 2`.execute(db),
+    sql<{ room_id: string | null; interpreter_id: string | null; starts_at: Date; ends_at: Date }>`
+      select room_id, interpreter_id, starts_at, ends_at from blackouts
+      where (room_id is not null or interpreter_id is not null) and starts_at < ${to} and ends_at > ${from}`.execute(db),
+  ]);
+  return { resources: resources.rows, blackouts: blackouts.rows };
 }

@@ -29,7 +29,8 @@ export type BookingDeps = { db: Kysely<Database>; config: Config; now: () => num
 export const BUYER_LOCAL_HOURS = { start: '07:00', end: '22:00' } as const;
 const weekdays = (start: string, end: string, timeZone: string): WeeklyRule[] =>
   [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end, timeZone }));
-const DEFAULT_HOURS = {
+/** Hours of a company, room or interpreter that has not set its own. */
+export const DEFAULT_HOURS = {
   company: (tz: string) => weekdays('09:00', '18:00', tz),
   room: weekdays('08:00', '20:00', 'Asia/Seoul'),
   interpreter: weekdays('09:00', '18:00', 'Asia/Seoul'),

@@ -6,14 +6,15 @@ import type { Database } from '../db/schema.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { requireStaff, type SessionUser } from '../auth/user.ts';
 import { DAY, MINUTE, type Interval } from '../scheduling/intervals.ts';
-import { expandWeeklyHours, localDay, localIso } from '../scheduling/weekly-hours.ts';
+import { localDay, localIso } from '../scheduling/weekly-hours.ts';
 import { findBookableByCompanyId } from '../repositories/catalogue.ts';
 import { hashToken, recordEvent, setMeetingRequestStatus, tryInsertConsultation } from '../repositories/bookings.ts';
-import { type BoardRow, boardConsultations, findQueuedRequest, listRooms, programmeFigures, queuedRequests, resourceRules } from '../repositories/control.ts';
+import { type BoardRow, boardConsultations, findQueuedRequest, listRooms, programmeFigures, queuedRequests, resourceCalendars } from '../repositories/control.ts';
 import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
 import { appSecret, manageTokenFor } from '../lib/manage-token.ts';
 import { interpreterLanguage } from '../scheduling/interpreter.ts';
-import { computeSlots, slotView, type BookingDeps, type SlotSearch } from './booking.ts';
+import { computeSlots, DEFAULT_HOURS, slotView, type BookingDeps, type SlotSearch } from './booking.ts';
+import { openMinutes, type ResourceHours } from '../scheduling/capacity.ts';
 
 const KOREA = 'Asia/Seoul';
 
@@ -109,27 +110,30 @@ export async function placeRequest(deps: BookingDeps, user: SessionUser, id: str
   return { id: r.id, consultationId: placed, ...slotView(slot, r.timeZone, search.company.timeZone) };
 }
 
-/** Open minutes of every room and interpreter in [from, to), from their weekly hours. */
-function capacity(rules: Awaited<ReturnType<typeof resourceRules>>, range: Interval) {
-  const byOwner = new Map<string, { kind: 'room' | 'interpreter'; rules: { weekday: number; start: string; end: string; timeZone: string }[] }>();
-  for (const r of rules) {
-    const key = r.roomId ? `r${r.roomId}` : `i${r.interpreterId}`;
-    const entry = byOwner.get(key) ?? { kind: r.roomId ? 'room' as const : 'interpreter' as const, rules: [] };
-    entry.rules.push({ weekday: r.weekday, start: r.start, end: r.end, timeZone: r.timeZone });
-    byOwner.set(key, entry);
+/** Open minutes of the active rooms and interpreters in a range: hours (or defaults) minus blackouts. */
+async function capacity(deps: BookingDeps, range: Interval) {
+  const { resources, blackouts } = await resourceCalendars(deps.db, new Date(range.start), new Date(range.end));
+  const calendars = new Map<string, ResourceHours & { kind: 'room' | 'interpreter' }>();
+  for (const r of resources) {
+    const key = `${r.kind}:${r.id}`;
+    const entry = calendars.get(key) ?? { kind: r.kind, rules: [], blackouts: [] };
+    if (r.weekday !== null) entry.rules.push({ weekday: r.weekday, start: r.start!, end: r.end!, timeZone: r.time_zone! });
+    calendars.set(key, entry);
   }
-  const minutes = { room: 0, interpreter: 0 };
-  for (const { kind, rules: weekly } of byOwner.values()) {
-    minutes[kind] += expandWeeklyHours(weekly, range).reduce((sum, i) => sum + (i.end - i.start) / MINUTE, 0);
+  for (const b of blackouts) {
+    calendars.get(b.room_id ? `room:${b.room_id}` : `interpreter:${b.interpreter_id}`)?.blackouts.push({ start: b.starts_at.getTime(), end: b.ends_at.getTime() });
   }
-  return minutes;
+  const all = [...calendars.values()];
+  return {
+    room: openMinutes(all.filter((c) => c.kind === 'room'), DEFAULT_HOURS.room, range),
+    interpreter: openMinutes(all.filter((c) => c.kind === 'interpreter'), DEFAULT_HOURS.interpreter, range),
+  };
 }
 
 export async function statistics(deps: BookingDeps, user: SessionUser, q: { from: string; to: string }) {
   requireStaff(user);
   const range = { start: localDay(q.from, KOREA).start, end: localDay(q.to, KOREA).end };
-  const [f, rules] = await Promise.all([programmeFigures(deps.db, new Date(range.start), new Date(range.end)), resourceRules(deps.db)]);
-  const open = capacity(rules, range);
+  const [f, open] = await Promise.all([programmeFigures(deps.db, new Date(range.start), new Date(range.end)), capacity(deps, range)]);
   const count = (rows: { n: string }[]) => rows.reduce((s, r) => s + Number(r.n), 0);
   const status = Object.fromEntries(f.byStatus.map((r) => [r.status, Number(r.n)]));
   const met = (status.completed ?? 0) + (status.no_show ?? 0);
@@ -137,6 +141,7 @@ export async function statistics(deps: BookingDeps, user: SessionUser, q: { from
     from: q.from, to: q.to, timeZone: KOREA,
     consultations: { total: count(f.byStatus), byStatus: status },
     byDay: f.byDay.map((r) => ({ day: r.day, count: Number(r.n) })),
+    byWeek: f.byWeek.map((r) => ({ weekStarting: r.week, count: Number(r.n) })),
     byPavilion: f.byPavilion.map((r) => ({ pavilion: r.pavilion, count: Number(r.n) })),
     byBuyerCountry: f.byCountry.map((r) => ({ country: r.country, count: Number(r.n) })),
     participants: { companies: Number(f.people.companies), buyers: Number(f.people.buyers), countries: Number(f.people.countries) },
