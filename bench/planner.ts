@@ -1,0 +1,42 @@
+// `npm run bench:planner`: the consultation-week planner on seeded random weeks shaped like
+// the real programme (85 a day among 35 buyers and 70 companies, 15 rooms, 6 interpreter
+// languages) and larger ones (1,000 and 5,000 requests, 60 rooms). For each: requests,
+// meetings placed by the planner and by a first-come-first-served pass, the proved upper
+// bound, the gap and the time. Prints a Markdown table; figures are measured, not asserted.
+import os from 'node:os';
+import { buildCandidates } from '../api/planner/candidates.ts';
+import { generateWeek, REAL_WEEK, type WeekShape } from '../api/planner/generate.ts';
+import { firstComeFirstServed } from '../api/planner/heuristic.ts';
+import { planWeek } from '../api/planner/plan.ts';
+import { highsRuntime } from '../api/planner/solve.ts';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const seeds = (process.env.PLANNER_SEEDS ?? '1').split(',').map(Number);
+const timeLimitMs = Number(process.env.PLANNER_TIME_LIMIT_MS ?? 55_000);
+
+const shapes: { name: string; shape: Omit<WeekShape, 'seed'> }[] = [
+  { name: 'real programme week', shape: REAL_WEEK },
+  { name: '1,000 requests', shape: { requests: 1000, buyers: 82, companies: 165, rooms: 60, interpreters: 28 } },
+  { name: '5,000 requests', shape: { requests: 5000, buyers: 410, companies: 825, rooms: 60, interpreters: 140 } },
+];
+
+await highsRuntime(); // load the WebAssembly once, outside the timings
+out(`Planner benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, time limit ${timeLimitMs / 1000} s`);
+out('Objective = 100 per meeting + the buyer\'s preference priority (0-3) of its time; bound = proved upper bound on it.');
+out('');
+out('Room-hours: meetings the free rooms could hold at the hours when at least one request could meet (a ceiling on placed).');
+out('');
+out('| week | seed | requests | room-hours | placed | greedy placed | more than greedy | objective | greedy objective | upper bound | gap % | optimal | time s |');
+out('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const { name, shape } of shapes) {
+  for (const seed of seeds) {
+    const { instance, now } = generateWeek({ ...shape, seed });
+    const cs = buildCandidates(instance, now);
+    const wanted = new Set(cs.requests.flatMap((c) => c.slots));
+    const roomHours = cs.slots.reduce((sum, s, k) => sum + (wanted.has(k) ? s.roomIds.length : 0), 0);
+    const greedy = firstComeFirstServed(cs);
+    const plan = await planWeek(instance, { now, timeLimitMs });
+    const more = greedy.placed === 0 ? 0 : (plan.placed - greedy.placed) / greedy.placed;
+    out(`| ${name} | ${seed} | ${instance.requests.length} | ${roomHours} | ${plan.placed} | ${greedy.placed} | ${(more * 100).toFixed(1)} % | ${plan.objective} | ${greedy.objective} | ${plan.bound} | ${(plan.gap * 100).toFixed(2)} | ${plan.optimal ? 'yes' : 'no'} | ${(plan.stats.ms / 1000).toFixed(2)} |`);
+  }
+}
