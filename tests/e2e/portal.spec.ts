@@ -442,3 +442,39 @@ test('the company logo: a refused file is named, a real one is previewed, replac
   await expect(logo.getByText('No logo yet.')).toBeVisible();
   expect(await stored()).toBeNull();
 });
+
+test('the portal in Japanese, Chinese, Russian and Vietnamese, from each language\'s header', async ({ page }) => {
+  test.setTimeout(120_000);
+  const cases = [
+    { locale: 'ja', lang: 'ja', title: '企業ポータル', signIn: 'ログイン', signUp: 'アカウントを作成' },
+    { locale: 'zh', lang: 'zh-Hans', title: '企业门户', signIn: '登录', signUp: '注册账户' },
+    { locale: 'ru', lang: 'ru', title: 'Портал компании', signIn: 'Вход', signUp: 'Создать учётную запись' },
+    { locale: 'vi', lang: 'vi', title: 'Cổng doanh nghiệp', signIn: 'Đăng nhập', signUp: 'Tạo tài khoản' },
+  ];
+  for (const c of cases) {
+    await page.goto(`/${c.locale}/`);
+    await page.locator(`header a[href="/${c.locale}/portal/"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/${c.locale}/portal/$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', c.lang);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.title);
+    await expect(page.getByRole('form', { name: c.signIn })).toBeVisible();
+    await expect(page.getByRole('form', { name: c.signUp })).toBeVisible();
+    await expectNoViolations(page);
+  }
+
+  // Signed in, the dashboard speaks Russian too (the demo owner's company).
+  await page.goto('/ru/portal/');
+  const signIn = page.getByRole('form', { name: 'Вход' });
+  await signIn.getByLabel('Эл. почта').fill('owner@pavilion.localhost');
+  await signIn.getByLabel('Пароль').fill('pavilion-owner-demo');
+  await signIn.getByRole('button', { name: 'Войти' }).click();
+  const nav = page.getByRole('navigation', { name: 'Портал' });
+  await expect(nav.getByRole('link', { name: 'Товары' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Часы встреч' }).click();
+  await expect(page.getByRole('form', { name: 'Часы встреч' })).toBeVisible();
+  await expectNoViolations(page);
+  await nav.getByRole('link', { name: 'Сотрудники' }).click();
+  await expect(page.getByRole('region', { name: 'Сотрудники' }).getByRole('row', { name: /Demo Owner/ })).toContainText('Владелец');
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'Выйти' }).click();
+});

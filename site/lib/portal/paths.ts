@@ -1,10 +1,13 @@
 // Portal addresses in the page's language, without pulling the dictionaries into an island.
-import { defaultLocale, type Locale } from '../../i18n/locales.ts';
+import { defaultLocale, locales, type Locale } from '../../i18n/locales.ts';
 
-/** `/portal/` in English, `/ko/portal/` in Korean. */
+/** `/portal/` in English, `/ko/portal/` in Korean, `/ja/portal/` in Japanese… */
 export function localePath(locale: Locale, path: string): string {
   return locale === defaultLocale ? path : `/${locale}${path}`;
 }
 
-/** The portal is written in English and Korean; other page languages use the English one. */
-export const PORTAL_LOCALES = ['en', 'ko'] as const satisfies readonly Locale[];
+/**
+ * The portal speaks every site language. (Companies still write their texts in Korean and
+ * English, account e-mails come in Korean or English, and the staff pages are English.)
+ */
+export const PORTAL_LOCALES: readonly Locale[] = locales;
