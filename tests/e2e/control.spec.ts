@@ -1,5 +1,7 @@
 // Staff at the control tower: sign in, find a buyer's new meeting on the day's board, give
-// it another room, and see the board follow; the screen passes axe.
+// it another room, and see the board follow; read the statistics as charts, tables and
+// CSV; every screen passes axe.
+import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -79,4 +81,42 @@ test('a visitor gets a sign-in form and a company account is told the board is f
   await owner.getByLabel('Password').fill('pavilion-owner-demo');
   await owner.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('Staff only.');
+});
+
+test('staff read the statistics as charts, as tables and as CSV, and the figures match the API', async ({ page }) => {
+  test.setTimeout(120_000);
+  const buyer = `Stat Buyer ${Date.now().toString(36)}`;
+  const booked = await bookSomewhere(page, buyer);
+  const from = booked.koreaDay;
+  const to = booked.koreaDay;
+
+  await page.goto(`/control/stats/?from=${from}&to=${to}`);
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('E-mail').fill(STAFF.email);
+  await signIn.getByLabel('Password').fill(STAFF.password);
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: /At a glance/ })).toBeVisible();
+
+  const api = await (await page.request.get(`/api/control/stats?from=${from}&to=${to}`)).json() as {
+    consultations: { total: number }; participants: { buyers: number }; byDay: { day: string; count: number }[];
+  };
+  expect(api.consultations.total).toBeGreaterThanOrEqual(1);
+  await expect(page.locator('[data-figure="total"]')).toHaveText(new Intl.NumberFormat('en-US').format(api.consultations.total));
+  await expect(page.locator('[data-figure="buyers"]')).toHaveText(new Intl.NumberFormat('en-US').format(api.participants.buyers));
+
+  // The chart is drawn, described, and its numbers are in a table.
+  const byDay = page.locator('[data-chart="by-day"]');
+  const canvas = byDay.getByRole('img');
+  await expect(canvas).toHaveAttribute('aria-label', new RegExp(`${from} ${api.byDay[0]!.count}`));
+  expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 2000)).toBe(true);
+  await byDay.getByText('The numbers').click();
+  await expect(byDay.getByRole('row', { name: new RegExp(from) })).toContainText(String(api.byDay[0]!.count));
+  await expectNoViolations(page);
+
+  const download = page.waitForEvent('download');
+  await byDay.getByRole('button', { name: /Download CSV/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`pavilion-by-day-${from}_${to}.csv`);
+  const csv = fs.readFileSync((await file.path())!, 'utf8');
+  expect(csv).toBe(`Consultations by day,Consultations\r\n${api.byDay.map((d) => `${d.day},${d.count}`).join('\r\n')}\r\n`);
 });
