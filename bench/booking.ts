@@ -9,6 +9,7 @@ import { seedDemoData } from '../api/seed/seed.ts';
 import { createScratchDatabase } from '../api/test-support/test-database.ts';
 import { startApiProcess } from '../api/test-support/api-processes.ts';
 import { ms, runLoad, type LoadResult } from './load.ts';
+import { figure } from './figures.ts';
 
 const config = loadConfig();
 const server = config.testDatabaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -59,6 +60,13 @@ try {
 
   say('Measuring the machine\'s ceiling with pgbench (TPC-B, 32 clients, 10 s)…');
   const pgbench = pgbenchTps(scratch.url);
+  const bench = 'booking';
+  figure({ bench, figure: 'uncontended bookings, 32 clients', value: uncontended.perSecond, unit: 'bookings/s', target: '>= 2,000' });
+  figure({ bench, figure: 'uncontended p99', value: uncontended.p99, unit: 'ms', target: '< 25' });
+  figure({ bench, figure: 'contended (50 clients) throughput', value: contended.perSecond, unit: 'answers/s' });
+  figure({ bench, figure: 'contended p99', value: contended.p99, unit: 'ms' });
+  figure({ bench, figure: 'contended 5xx answers', value: Object.entries(contended.statuses).filter(([s]) => s.startsWith('5') || s === '0').reduce((n, [, c]) => n + c, 0), unit: 'answers', target: '0' });
+  if (pgbench !== null) figure({ bench, figure: 'pgbench TPC-B ceiling, 32 clients', value: pgbench, unit: 'tps' });
 
   const row = (name: string, r: LoadResult, clients: number) =>
     `| ${name} | ${clients} | ${r.total} | ${r.perSecond.toFixed(0)}/s | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} |`;

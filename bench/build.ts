@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../api/db/database.ts';
 import { migrateToLatest } from '../api/db/migrate.ts';
 import { seedDemoData } from '../api/seed/seed.ts';
+import { figure } from './figures.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({ options: { sizes: { type: 'string', default: '2000,20000' } } });
@@ -56,6 +57,12 @@ for (const products of sizes) {
   await handle.db.updateTable('product_texts').set({ name: 'Benchmark edit' }).where('product_id', '=', '1').where('locale', '=', 'en').execute();
   await write();
   const again = await build(snapshot);
+  const at = `${products.toLocaleString('en')} products`;
+  figure({ bench: 'build', figure: `${at}: pages`, value: full.pages, unit: 'pages' });
+  figure({ bench: 'build', figure: `${at}: full build`, value: full.seconds, unit: 's' });
+  figure({ bench: 'build', figure: `${at}: build speed`, value: full.pages / full.seconds, unit: 'pages/s' });
+  figure({ bench: 'build', figure: `${at}: peak memory`, value: full.maxRssMb, unit: 'MB' });
+  figure({ bench: 'build', figure: `${at}: rebuild after one edit`, value: again.seconds, unit: 's' });
   rows.push(`| ${products.toLocaleString('en')} | ${full.pages.toLocaleString('en')} | ${full.seconds.toFixed(1)} | ${Math.round(full.pages / full.seconds)} | ${Math.round(full.maxRssMb)} | ${again.seconds.toFixed(1)} |`);
   fs.rmSync(snapshot, { force: true });
   await handle.close();

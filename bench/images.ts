@@ -4,6 +4,7 @@ import os from 'node:os';
 import sharp from 'sharp';
 import { processImage, type ProcessedVariant } from '../api/images/process.ts';
 import { photoLike } from '../api/images/test-images.ts';
+import { figure } from './figures.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -26,6 +27,8 @@ for (let i = 0; i < runs; i++) {
 const cpu = process.cpuUsage(cpuBefore);
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)]!;
+figure({ bench: 'images', figure: 'one 3000×2000 JPEG upload, all variants (median)', value: median, unit: 'ms' });
+figure({ bench: 'images', figure: 'CPU time per upload', value: (cpu.user + cpu.system) / 1000 / runs, unit: 'ms' });
 say(`\nTime per image over ${runs} runs: median ${median.toFixed(0)} ms, fastest ${times[0]!.toFixed(0)} ms, slowest ${times[times.length - 1]!.toFixed(0)} ms; CPU time ${((cpu.user + cpu.system) / 1000 / runs).toFixed(0)} ms per image\n`);
 
 say('| Width | Height | AVIF | WebP | JPEG |');

@@ -15,6 +15,7 @@ import { migrateToLatest } from '../api/db/migrate.ts';
 import { seedDemoData } from '../api/seed/seed.ts';
 import { createSiteBuilder } from '../api/runtime/site-builder.ts';
 import { createLogger } from '../api/lib/logger.ts';
+import { figure } from './figures.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({ options: { site: { type: 'string' } } });
@@ -112,6 +113,8 @@ for (const [label, page] of types) {
   }
   const w = pageWeight(site, page);
   if (label === 'product (en)') productBefore = w.before.brotli;
+  figure({ bench: 'pages', figure: `${label}: before islands`, value: w.before.brotli / 1024, unit: 'KB brotli', ...(label.startsWith('product') ? { target: '< 50' } : {}) });
+  if (w.islandCount > 0) figure({ bench: 'pages', figure: `${label}: islands JS`, value: w.islandJs.brotli / 1024, unit: 'KB brotli' });
   rows.push(`| ${label} | ${kb(w.before.gzip)} | ${kb(w.before.brotli)} | ${kb(w.islandJs.brotli)} | ${w.islandCount} | ${kb(w.images)} |`);
 }
 console.log(`Page weight of ${site}\n`);

@@ -30,6 +30,7 @@ import { isSearchOff, startSearchEngine } from './engine.ts';
 import { FACETS, productSearchRequest, type ProductSearchOptions } from './query.ts';
 import { reindexAll } from './reindex.ts';
 import { INDEXES } from './settings.ts';
+import { figure } from '../bench/figures.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -264,6 +265,11 @@ try {
   }
   const engineFacetP95 = p95(engineRun, 'filters+facets');
   const apiFacetP95 = p95(apiRun, 'filters+facets');
+  const bench = 'search';
+  figure({ bench, figure: `index build, ${int(result.documents)} documents`, value: buildSeconds, unit: 's', target: PRODUCTS >= 100_000 ? '< 30' : '' });
+  figure({ bench, figure: `engine p95, filters + facets, ${CONCURRENCY} clients`, value: engineFacetP95, unit: 'ms', target: '< 15' });
+  figure({ bench, figure: `API p95, filters + facets, ${CONCURRENCY} clients`, value: apiFacetP95, unit: 'ms', target: '<= 1.2 × engine' });
+  figure({ bench, figure: 'API throughput', value: apiRun.samples.length / apiRun.seconds, unit: 'queries/s' });
   out.push('');
   out.push('| target | measured | verdict |', '| --- | --- | --- |');
   out.push(`| p95 < 15 ms, filters + facets, ${CONCURRENCY} clients, engine | ${fmt(engineFacetP95)} ms | ${engineFacetP95 < 15 ? 'met' : 'NOT met'} |`);
