@@ -27,6 +27,8 @@ export type DatabaseOptions = {
   /** PGlite data folder, or 'memory://' for a throwaway in-memory database. */
   pgliteDir?: string;
   poolSize?: number;
+  /** Told when an idle pooled connection fails (the server went away). */
+  onIdleError?: (err: Error) => void;
 };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
@@ -36,6 +38,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,
     });
+    // A connection the server drops (a restart, a network cut) raises 'error' on the pool
+    // when idle and on the client when checked out between queries (in a transaction);
+    // unheard, either would end the process. The query in flight fails (a 503), the broken
+    // client is discarded on release, and the next query opens a new connection.
+    pool.on('error', (err) => opts.onIdleError?.(err));
+    pool.on('connect', (client) => client.on('error', (err) => opts.onIdleError?.(err)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, readers: { url: opts.url }, close: () => db.destroy() };
   }

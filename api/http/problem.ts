@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
 import { ConflictError, DomainError, ForbiddenError, GoneError, InvalidInputError, NotFoundError, UnauthenticatedError, UnavailableError, UnprocessableError } from '../errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 export const ProblemSchema = z
   .object({
@@ -62,6 +63,13 @@ export function errorHandler(log: Logger) {
       const status = err.status;
       const title = status === 400 ? 'Invalid request' : status === 413 ? 'Request too large' : 'Request failed';
       return problem(status, title, err.message || undefined);
+    }
+    if (isDatabaseUnavailable(err)) {
+      // Down or restarting: say so and when to retry; the pool reconnects by itself.
+      log.warn(`Database unreachable: ${err.message}`);
+      const res = problem(503, 'Service unavailable', 'The database cannot be reached right now. Please try again in a few seconds.');
+      res.headers.set('Retry-After', '5');
+      return res;
     }
     log.error('Unhandled error', err);
     return problem(500, 'Internal error', 'Something went wrong on our side. It has been logged.');

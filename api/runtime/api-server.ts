@@ -20,7 +20,7 @@ if (!config.databaseUrl) {
   log.error('The API alone needs DATABASE_URL: embedded PGlite serves one process only (use npm start).');
   process.exit(2);
 }
-const database = await openDatabase({ url: config.databaseUrl, poolSize: 20 });
+const database = await openDatabase({ url: config.databaseUrl, poolSize: 20, onIdleError: (err) => log.warn(`Database connection lost: ${err.message}`) });
 await migrateToLatest(database.db);
 const jobs = await startJobQueue(database, log);
 const mailer = await startWorkers(jobs, { db: database.db, config, log });

@@ -48,7 +48,10 @@ process.on('SIGTERM', () => void stop(0));
 
 try {
   log.info(`Pavilion starting (data in ${path.relative(root, config.dataDir) || '.'})`);
-  database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  database = await openDatabase({
+    url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'),
+    onIdleError: (err) => log.warn(`Database connection lost: ${err.message}`),
+  });
   const { db } = database;
   log.info(`Database: ${database.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server'}`);
   const applied = await migrateToLatest(db);
