@@ -21,6 +21,7 @@ import { rateLimiter } from './rate-limit.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
 import { registerModerationRoutes } from './routes/moderation.ts';
 import { registerControlRoutes } from './routes/control.ts';
+import { registerPlannerRoutes } from './routes/planner.ts';
 import { imageRoutes } from './routes/images.ts';
 import type { ImageStore } from '../images/store.ts';
 import { MAX_UPLOAD_BYTES } from '../images/process.ts';
@@ -107,6 +108,7 @@ export function createApi(deps: ApiDeps): Api {
   registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images, config });
   registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now });
   registerControlRoutes(app, auth, booking);
+  registerPlannerRoutes(app, auth, booking);
   if (deps.images) app.route('/', imageRoutes(deps.images));
   registerDocs(app);
   return Object.assign(app, { auth });

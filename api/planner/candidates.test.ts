@@ -42,6 +42,12 @@ describe('buildCandidates', () => {
     ]);
   });
 
+  it("uses the request's own zone when the buyer is travelling", () => {
+    // A Seoul buyer asking from Berlin (07:00-22:00 there is 15:00-06:00 in Seoul in December).
+    const instance = oneDay({ companies: [company('c')], buyers: [buyer('b')], requests: [request('q', 'c', 'b', { timeZone: 'Europe/Berlin' })] });
+    expect(starts(instance)).toEqual(['2026-12-07T06:00:00.000Z', '2026-12-07T07:00:00.000Z', '2026-12-07T08:00:00.000Z']);
+  });
+
   it("keeps a room free through an existing booking's buffer, and its own", () => {
     // A consultation booked 09:30-10:00 Seoul holds the room until 10:10 (buffer included).
     const busy = [{ start: seoulTime('09:30'), end: seoulTime('10:10') }];

@@ -95,8 +95,15 @@ export function buildCandidates(instance: PlannerInstance, now: number): Candida
   const companyIndex = new Map(instance.companies.map((c, k) => [c.id, k]));
   const buyerIndex = new Map(instance.buyers.map((b, k) => [b.id, k]));
   const companyFree = instance.companies.map((c) => freeAt(c, expand, grid, 0));
-  const buyerFree = instance.buyers.map((b) =>
-    freeAt({ hours: dailyHours(b.localHours.start, b.localHours.end, b.timeZone), busy: b.busy }, expand, grid, 0));
+  // Per buyer and zone: the same buyer's requests may come from different places.
+  const buyerFreeMemo = new Map<string, boolean[]>();
+  const buyerFree = (k: number, zone: string | undefined) => {
+    const b = instance.buyers[k]!;
+    const tz = zone ?? b.timeZone;
+    let free = buyerFreeMemo.get(`${k} ${tz}`);
+    if (!free) buyerFreeMemo.set(`${k} ${tz}`, (free = freeAt({ hours: dailyHours(b.localHours.start, b.localHours.end, tz), busy: b.busy }, expand, grid, 0)));
+    return free;
+  };
 
   const requests = instance.requests.map((req): RequestCandidates => {
     const company = companyIndex.get(req.companyId) ?? -1;
@@ -107,10 +114,11 @@ export function buildCandidates(instance: PlannerInstance, now: number): Candida
     if (buyer < 0) return { ...base, reason: { code: 'unknown-buyer', message: `Buyer ${req.buyerId} is unknown.` } };
     // Counted stage by stage so that an empty result can say which requirement ran out.
     let companyOk = 0, bothOk = 0, roomOk = 0;
+    const buyerOpen = buyerFree(buyer, req.timeZone);
     for (let s = 0; s < slots.length; s++) {
       if (!companyFree[company]![s]) continue;
       companyOk++;
-      if (!buyerFree[buyer]![s]) continue;
+      if (!buyerOpen[s]) continue;
       bothOk++;
       const slot = slots[s]!;
       if (slot.roomIds.length === 0) continue;

@@ -46,6 +46,12 @@ describe('checkPlan', () => {
     expect(v.map((x) => x.message)).toEqual(['interpreter ja double-booked with request jp']);
   });
 
+  it("judges local hours in the request's own zone", () => {
+    const travelling = { ...instance, requests: [request('away', 'c1', 'b1', { timeZone: 'America/New_York' })] };
+    expect(checkPlan(travelling, [p('away', '13:00')], NOW).map((v) => v.message)).toEqual(["outside the buyer's local hours"]);
+    expect(checkPlan(travelling, [p('away', '10:00')], NOW)).toEqual([]);
+  });
+
   it('finds a meeting inside the notice period', () => {
     expect(checkPlan(instance, [p('q1', '09:00')], seoulTime('08:00')).map((v) => v.message)).toEqual(['outside the week, the notice period or the horizon']);
   });

@@ -24,6 +24,7 @@ export function checkPlan(instance: PlannerInstance, placements: readonly Checke
     if (!open) opens.set(cal, (open = subtract(expandWeeklyHours(cal.hours, instance.window), normalise(cal.blackouts ?? []))));
     return open;
   };
+  const localHours = new Map<string, Interval[]>();
   const free = (cal: { busy?: Interval[] | undefined }, probe: Interval) => isClear(normalise(cal.busy ?? []), probe);
 
   const requests = new Map(instance.requests.map((r) => [r.id, r]));
@@ -59,8 +60,9 @@ export function checkPlan(instance: PlannerInstance, placements: readonly Checke
     const buyer = buyers.get(req.buyerId);
     if (!buyer) bad('unknown buyer');
     else {
-      let local = opens.get(buyer);
-      if (!local) opens.set(buyer, (local = expandWeeklyHours(dailyHours(buyer.localHours.start, buyer.localHours.end, buyer.timeZone), instance.window)));
+      const zone = req.timeZone ?? buyer.timeZone;
+      let local = localHours.get(`${buyer.id} ${zone}`);
+      if (!local) localHours.set(`${buyer.id} ${zone}`, (local = expandWeeklyHours(dailyHours(buyer.localHours.start, buyer.localHours.end, zone), instance.window)));
       if (!covers(local, meeting)) bad("outside the buyer's local hours");
       if (!free(buyer, meeting)) bad('the buyer already has a meeting then');
       use('buyer', buyer.id, meeting, p.requestId);

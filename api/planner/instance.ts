@@ -22,6 +22,7 @@ export type PlannerCompany = Calendar & {
 
 export type PlannerBuyer = {
   id: string;
+  /** Usual zone; a request may name another (see PlannerRequest.timeZone). */
   timeZone: string;
   /** The buyer's sensible local hours for a video call, every day, e.g. 07:00-22:00. */
   localHours: { start: string; end: string };
@@ -46,6 +47,8 @@ export type PlannerRequest = {
   language: string;
   interpreter: InterpreterPreference;
   preferences?: Preference[] | undefined;
+  /** The buyer's zone for this request when it is not their usual one (a buyer may travel). */
+  timeZone?: string | undefined;
 };
 
 export type PlannerInstance = {
