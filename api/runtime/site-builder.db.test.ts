@@ -1,5 +1,6 @@
 // The real Astro build from a real database: built once, reused while nothing changed,
-// rebuilt into a fresh folder (and switched atomically) when the catalogue changes.
+// rebuilt into a fresh folder (and switched atomically) when the catalogue changes; a
+// failed build keeps the previous site serving.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,20 @@ describe('site builder', () => {
 
     expect(await builder.ensureBuilt()).toBe('reused');
 
+    // A build that fails (here its database cannot be reached) leaves the served site as it
+    // was, reports the failure with the last good build's time, and leaves no staging behind.
+    await handle.db.updateTable('products').set({ updated_at: new Date() }).where('slug', '=', 'vitamin-c-serum').execute();
+    const broken = createSiteBuilder({ db: handle.db, readers: { url: 'postgres://postgres@127.0.0.1:1/nowhere' }, root, dataDir, publicUrl: 'http://hall.test', log: silentLogger });
+    const staged = () => (fs.existsSync(path.join(root, '.astro-out')) ? fs.readdirSync(path.join(root, '.astro-out')).length : 0);
+    const stagedBefore = staged();
+    expect(await broken.ensureBuilt()).toBe('failed');
+    expect(broken.state()).toMatchObject({ ok: false, status: 'failed' });
+    expect(broken.state().detail).toMatch(/ECONNREFUSED|connect/i);
+    expect(broken.state().builtAt).toBeTruthy();
+    expect(fs.realpathSync(broken.servedDir)).toBe(firstDir);
+    expect(page()).toContain('Vitamin C serum');
+    expect(staged()).toBe(stagedBefore);
+
     await handle.db.updateTable('product_texts').set({ name: 'Vitamin C brightening serum <b>new</b>' })
       .where('locale', '=', 'en').where('name', '=', 'Vitamin C serum').execute();
     await handle.db.updateTable('products').set({ updated_at: new Date() }).where('slug', '=', 'vitamin-c-serum').execute();
@@ -86,5 +101,5 @@ describe('site builder', () => {
       const text = fs.readFileSync(path.join(f.parentPath, f.name), 'utf8');
       for (const secret of ['private.buyer@example.test', 'Private Buyer', 'Secret Imports', '555 0100']) expect(text, f.name).not.toContain(secret);
     }
-  }, 300_000); // three builds, each in its own process
+  }, 400_000); // three builds and a failed one, each in its own process
 });
