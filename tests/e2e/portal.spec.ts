@@ -1,14 +1,18 @@
 // A new exporter's whole journey through the company portal, with staff and a buyer beside
 // it: sign up and confirm the e-mail, register the company, its profile and hours (requests
 // need confirming), a product with an image, submit; staff approve it; it reaches the
-// public site and search; a buyer requests a meeting and the company accepts it.
+// public site and search; a buyer requests a meeting, the company accepts it and, once the
+// meeting has begun, records a deal. Then: declining with a reason, proposing another time
+// (the buyer accepts it through the manage link), members, the logo, and the portal in
+// every language.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { firstLink, readMail } from './mail.ts';
+import { startShortNoticeHall } from './short-notice-hall.ts';
 
 const STAFF = { email: 'staff@pavilion.localhost', password: 'pavilion-staff-demo' };
 
@@ -32,8 +36,37 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-portal-'));
 test.afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test('an exporter signs up, lists a product that staff approve, and accepts a buyer\'s meeting', async ({ page, browser }) => {
-  test.setTimeout(300_000);
+/**
+ * A buyer's time zone where the next quarter of an hour is inside a buyer's sensible hours
+ * (07:00-22:00 local), with a country there: the journey books the very next slot.
+ */
+function daytimeBuyer(now = Date.now()): { timeZone: string; country: string } {
+  const zones = [
+    ['Asia/Tokyo', 'JP'], ['Asia/Ho_Chi_Minh', 'VN'], ['Asia/Dubai', 'AE'], ['Europe/Moscow', 'RU'], ['Europe/Berlin', 'DE'],
+    ['America/Sao_Paulo', 'BR'], ['America/New_York', 'US'], ['America/Los_Angeles', 'US'], ['Pacific/Honolulu', 'US'], ['Pacific/Auckland', 'NZ'],
+  ] as const;
+  const hour = (timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+  const [timeZone, country] = zones.find(([z]) => hour(z) >= 8 && hour(z) <= 20)!;
+  return { timeZone, country };
+}
+
+// The journey runs in a hall of its own with no minimum notice and 10-minute slots (see
+// short-notice-hall.ts): the meeting it books starts within ten minutes, and the company
+// records the deal once it has really begun, as the API requires. Nothing fakes the time.
+test('an exporter signs up, lists a product that staff approve, accepts a buyer\'s meeting and records the deal', async ({ browser }) => {
+  test.setTimeout(1_200_000);
+  const hall = await startShortNoticeHall();
+  const context = await browser.newContext({ baseURL: hall.url });
+  const page = await context.newPage();
+  try {
+    await journey(hall.url, page, browser);
+  } finally {
+    await context.close();
+    await hall.stop();
+  }
+});
+
+async function journey(baseURL: string, page: Page, browser: Browser) {
   const stamp = Date.now().toString(36);
   const email = `owner-${stamp}@exporter.test`;
   const companyEn = `Hanbit Ceramics ${stamp}`;
@@ -103,6 +136,12 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   expect(availability.weeklyHours).toContainEqual({ weekday: 6, start: '10:00', end: '15:00' });
   expect(availability.weeklyHours).toContainEqual({ weekday: 1, start: '09:00', end: '18:00' });
   expect(availability.weeklyHours).toHaveLength(6);
+  // This exporter meets at any hour (so the journey can book the next slot, whatever the
+  // time it runs at): every day 00:00-24:00, through the same API the form uses.
+  const allWeek = await page.request.put(`/api/portal/companies/${companySlug}/availability`, {
+    data: { requiresConfirmation: true, weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })), blackoutDates: [] },
+  });
+  expect(allWeek.status()).toBe(200);
 
   // ---- a product: validated as typed, kept as a draft across a reload ------------------
   await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Products' }).click();
@@ -166,7 +205,7 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   await expect(page.locator('.state-panel')).toContainText('Under review');
 
   // ---- staff approve it -----------------------------------------------------------------
-  const staffContext = await browser.newContext();
+  const staffContext = await browser.newContext({ baseURL });
   const staff = await staffContext.newPage();
   await staff.goto('/control/moderation/');
   await staff.getByLabel('E-mail').fill(STAFF.email);
@@ -190,14 +229,19 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   });
 
   // ---- a buyer requests a meeting; the company accepts it -------------------------------
-  const buyerContext = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+  // The buyer takes the first free time, the next 10-minute mark; should that be less than
+  // a minute and a half away, wait for it to pass so it does not begin mid-request.
+  const slot = 10 * 60_000;
+  if (slot - (Date.now() % slot) < 90_000) await page.waitForTimeout(slot - (Date.now() % slot) + 1000);
+  const where = daytimeBuyer();
+  const buyerContext = await browser.newContext({ baseURL, timezoneId: where.timeZone, locale: 'en-US' });
   const buyer = await buyerContext.newPage();
   await buyer.goto(`/products/${productSlug}/`);
   await expect(buyer.getByRole('heading', { level: 1 })).toContainText(productEn);
   const request = buyer.locator('section.cta form');
   await request.getByLabel('Your name').fill('Kenji Sato');
   await request.getByLabel('Your company').fill('Sato Trading KK');
-  await request.getByLabel('Country').selectOption('JP');
+  await request.getByLabel('Country').selectOption(where.country);
   await request.getByLabel('E-mail').fill(`kenji-${stamp}@sato.test`);
   await expect(request.locator('.slots input[type=radio]').nth(1)).toBeVisible();
   await request.getByRole('button', { name: 'Request a video meeting' }).click();
@@ -209,7 +253,21 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   await expect(waiting).toBeVisible();
   await waiting.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByRole('status')).toHaveText('Accepted: everyone gets the invitation.');
-  await expect(page.locator('li.meeting', { hasText: 'Meeting with Kenji Sato' }).locator('[data-status]')).toHaveText('Scheduled');
+  const meeting = page.locator('li.meeting', { hasText: 'Meeting with Kenji Sato' });
+  await expect(meeting.locator('[data-status]')).toHaveText('Scheduled');
+  const inbox = (await (await page.request.get(`/api/portal/companies/${companySlug}/consultations`)).json()) as {
+    consultations: { id: string; startsAt: string; buyer: { name: string } }[];
+  };
+  const booked = inbox.consultations.find((c) => c.buyer.name === 'Kenji Sato')!;
+  const startsAt = Date.parse(booked.startsAt);
+  expect(startsAt - Date.now()).toBeLessThanOrEqual(slot);
+  if (startsAt > Date.now() + 5_000) {
+    // Before the meeting there is no outcome to record: no form, and the API says so.
+    await expect(meeting.getByRole('form', { name: 'Outcome of the meeting' })).toHaveCount(0);
+    const early = await page.request.post(`/api/portal/companies/${companySlug}/consultations/${booked.id}/outcome`, { data: { outcome: 'follow_up', dealValueUsd: null } });
+    expect(early.status()).toBe(409);
+    expect(((await early.json()) as { detail: string }).detail).toBe('Record the outcome after the meeting has taken place.');
+  }
 
   // ---- an edit of the published product: staff read it as a field-by-field diff ---------
   await page.goto(`/portal/#products/${productSlug}`);
@@ -227,12 +285,38 @@ test('an exporter signs up, lists a product that staff approve, and accepts a bu
   await staff.getByLabel(/^Reason for the company/).fill('Please show the six-cup set in the pictures too.');
   await staff.getByRole('button', { name: 'Reject with this reason' }).click();
   await expect(staff.getByRole('status')).toContainText(`Rejected: ${productEn}`);
-  await staffContext.close();
   // The company sees why its edit was turned down; the published version stays.
   await page.goto(`/portal/#products/${productSlug}`);
   await page.reload(); // the same address: read the product afresh
   await expect(page.getByTestId('edit-rejected')).toContainText('Please show the six-cup set in the pictures too.');
-});
+
+  // ---- the meeting takes place; afterwards the company records the deal ----------------
+  await page.waitForTimeout(Math.max(0, startsAt - Date.now()) + 1000);
+  await page.goto('/portal/#meetings');
+  const held = page.locator('li.meeting', { hasText: 'Meeting with Kenji Sato' });
+  const outcome = held.getByRole('form', { name: 'Outcome of the meeting' });
+  await expect(outcome).toBeVisible();
+  await expectNoViolations(page);
+  await outcome.getByRole('button', { name: 'Record outcome' }).click();
+  await expect(outcome.getByText('Choose one of the options.')).toBeVisible();
+  await outcome.getByLabel(/^Outcome/).selectOption({ label: 'Contract signed' });
+  await outcome.getByLabel('Deal value (USD)').fill('-5');
+  await outcome.getByRole('button', { name: 'Record outcome' }).click();
+  await expect(outcome.getByText('Enter a whole number or amount.')).toBeVisible();
+  await outcome.getByLabel('Deal value (USD)').fill('125000');
+  await outcome.getByRole('button', { name: 'Record outcome' }).click();
+  await expect(page.getByRole('region', { name: 'Meetings' }).getByRole('status')).toHaveText('Outcome recorded.');
+  await expect(held).toContainText('Outcome: Contract signed · USD 125,000');
+  await expect(held.locator('[data-status]')).toHaveText('Completed');
+
+  // The deal reaches the programme's figures that staff read.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(startsAt);
+  const stats = (await (await staff.request.get(`/api/control/stats?from=${day}&to=${day}`)).json()) as {
+    outcomes: { outcome: string; count: number; dealValueUsd: number }[];
+  };
+  expect(stats.outcomes).toContainEqual({ outcome: 'contract_signed', count: 1, dealValueUsd: 125000 });
+  await staffContext.close();
+}
 
 test('the Korean portal greets in Korean and the moderation page is for staff only', async ({ page }) => {
   await page.goto('/ko/portal/');
@@ -477,4 +561,119 @@ test('the portal in Japanese, Chinese, Russian and Vietnamese, from each languag
   await expect(page.getByRole('region', { name: 'Сотрудники' }).getByRole('row', { name: /Demo Owner/ })).toContainText('Владелец');
   await expectNoViolations(page);
   await page.getByRole('button', { name: 'Выйти' }).click();
+});
+
+// ---- the company answers requests it holds: decline with a reason, or propose a time ------
+
+type DemoCompany = { slug: string; name: string; product: string };
+
+/** Signs the demo owner in and makes their company confirm its requests; returns how to undo that. */
+async function demoCompanyConfirming(page: Page): Promise<{ company: DemoCompany; restore: () => Promise<void> }> {
+  await page.goto('/portal/');
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('E-mail').fill('owner@pavilion.localhost');
+  await signIn.getByLabel('Password').fill('pavilion-owner-demo');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Portal' })).toBeVisible();
+  const me = (await (await page.request.get('/api/portal/me')).json()) as { companies: { slug: string; names: { en: string } }[] };
+  const slug = me.companies[0]!.slug;
+  const products = (await (await page.request.get(`/api/portal/companies/${slug}/products`)).json()) as { products: { slug: string; status: string }[] };
+  const product = products.products.find((p) => p.status === 'approved')!.slug;
+  const url = `/api/portal/companies/${slug}/availability`;
+  const before = (await (await page.request.get(url)).json()) as { requiresConfirmation: boolean; weeklyHours: unknown[]; blackoutDates: unknown[] };
+  const put = async (requiresConfirmation: boolean) => {
+    const res = await page.request.put(url, { data: { requiresConfirmation, weeklyHours: before.weeklyHours, blackoutDates: before.blackoutDates } });
+    expect(res.status()).toBe(200);
+  };
+  await put(true);
+  return { company: { slug, name: me.companies[0]!.names.en, product }, restore: () => put(before.requiresConfirmation) };
+}
+
+/** A buyer asks for the first free time on a product page; returns the buyer's e-mail. */
+async function buyerRequests(browser: Browser, product: string, who: { name: string; company: string; country: string; timeZone: string }) {
+  const email = `${who.name.split(' ')[0]!.toLowerCase()}-${Date.now().toString(36)}@buyer.test`;
+  const context = await browser.newContext({ timezoneId: who.timeZone, locale: 'en-GB' });
+  const buyer = await context.newPage();
+  await buyer.goto(`/products/${product}/`);
+  const form = buyer.locator('section.cta form');
+  await form.getByLabel('Your name').fill(who.name);
+  await form.getByLabel('Your company').fill(who.company);
+  await form.getByLabel('Country').selectOption(who.country);
+  await form.getByLabel('E-mail').fill(email);
+  await expect(form.locator('.slots input[type=radio]').nth(1)).toBeVisible();
+  await form.getByRole('button', { name: 'Request a video meeting' }).click();
+  await expect(buyer.getByText('Your request is sent')).toBeVisible();
+  await context.close();
+  return email;
+}
+
+test('the company declines a held request with a reason the buyer reads', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { company, restore } = await demoCompanyConfirming(page);
+  try {
+    const email = await buyerRequests(browser, company.product, { name: 'Anna Weber', company: 'Weber Handel GmbH', country: 'DE', timeZone: 'Europe/Berlin' });
+
+    await page.goto('/portal/#meetings');
+    const request = page.locator('li.meeting', { hasText: 'Request from Anna Weber, Weber Handel GmbH' });
+    await request.getByRole('button', { name: 'Decline…' }).click();
+    await request.getByRole('button', { name: 'Decline the request' }).click();
+    await expect(request.getByText('Required.')).toBeVisible();
+    await expectNoViolations(page);
+    const reason = 'We are at a trade fair in Frankfurt that week; please ask again for a time after the 15th.';
+    await request.getByLabel(/^Reason \(the buyer reads it\)/).fill(reason);
+    await request.getByRole('button', { name: 'Decline the request' }).click();
+    await expect(page.getByRole('region', { name: 'Meetings' }).getByRole('status')).toHaveText('Declined: the buyer has been told.');
+    const declined = page.locator('li.meeting', { hasText: 'Meeting with Anna Weber' });
+    await expect(declined.locator('[data-status]')).toHaveText('Declined');
+    await expect(declined).toContainText(`Declined: ${reason}`);
+    await expect(page.locator('li.meeting', { hasText: 'Request from Anna Weber' })).toHaveCount(0);
+
+    // The buyer is told why, by e-mail and on the private page of the request.
+    const mail = await readMail(page.request, email, `Video meeting with ${company.name} could not be arranged`);
+    expect(mail).toContain(`Their reason: ${reason}`);
+    const manage = firstLink(await readMail(page.request, email, `Video meeting with ${company.name} is requested`), '/api/manage/');
+    await page.goto(manage);
+    await expect(page.getByTestId('declined')).toContainText(reason);
+  } finally {
+    await restore();
+  }
+});
+
+test('the company proposes another time and the buyer accepts it through the manage link', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { company, restore } = await demoCompanyConfirming(page);
+  try {
+    const email = await buyerRequests(browser, company.product, { name: 'Lucas Martin', company: 'Martin Import SARL', country: 'FR', timeZone: 'Europe/Paris' });
+
+    await page.goto('/portal/#meetings');
+    const request = page.locator('li.meeting', { hasText: 'Request from Lucas Martin, Martin Import SARL' });
+    await request.getByRole('button', { name: 'Propose another time…' }).click();
+    const other = request.getByLabel('Another time (Korea time)');
+    await expect(other.locator('option').first()).toBeAttached();
+    const chosen = (await other.locator('option').nth(2).getAttribute('value'))!;
+    await other.selectOption(chosen);
+    await expectNoViolations(page);
+    await request.getByRole('button', { name: 'Propose this time' }).click();
+    await expect(page.getByRole('region', { name: 'Meetings' }).getByRole('status')).toHaveText('Proposed: the buyer can accept the new time through their link.');
+    const proposed = page.locator('li.meeting', { hasText: 'Meeting with Lucas Martin' });
+    await expect(proposed).toContainText('Waiting for the buyer to answer your proposal.');
+
+    // The buyer answers through the link in the proposal e-mail.
+    const mail = await readMail(page.request, email, `Video meeting with ${company.name} has a new proposed time`);
+    const buyerContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
+    const buyer = await buyerContext.newPage();
+    await buyer.goto(firstLink(mail, '/api/manage/'));
+    await expect(buyer.getByRole('heading', { name: `${company.name} proposes this time` })).toBeVisible();
+    await buyer.getByRole('button', { name: 'Accept this time' }).click();
+    await expect(buyer.getByTestId('status')).toHaveText('scheduled');
+    await buyerContext.close();
+
+    await page.reload();
+    const scheduled = page.locator('li.meeting', { hasText: 'Meeting with Lucas Martin' });
+    await expect(scheduled.locator('[data-status]')).toHaveText('Scheduled');
+    const inbox = (await (await page.request.get(`/api/portal/companies/${company.slug}/consultations`)).json()) as { consultations: { startsAt: string; buyer: { name: string } }[] };
+    expect(Date.parse(inbox.consultations.find((c) => c.buyer.name === 'Lucas Martin')!.startsAt)).toBe(Date.parse(chosen));
+  } finally {
+    await restore();
+  }
 });
