@@ -6,6 +6,7 @@ import {
 } from './catalogue-data.ts';
 import type { Random } from './random.ts';
 import { formatInteger, joinEnglish, slugify } from './text.ts';
+import { COMPANY_CLOSINGS_JA_ZH, INDUSTRIES_JA_ZH } from './translations.ts';
 import type { CompanyPlan, DemoCompany, DemoCompanyText } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -57,7 +58,10 @@ function legalName(rng: Random, shortName: Bilingual, startup: boolean): Bilingu
   };
 }
 
-function describe(rng: Random, plan: CompanyPlan, row: DemoCompany): { en: string; ko: string } {
+type Profile = { en: string; ko: string; ja: string; zh: string };
+
+/** The company's profile text in English and Korean, and the same facts in Japanese and Chinese. */
+function describe(rng: Random, plan: CompanyPlan, row: DemoCompany): Profile {
   const nouns = rng.pickMany(plan.focus.flatMap((c) => c.nouns), 3);
   const markets = plan.markets.map((code) => MARKETS.find((m) => m.code === code)!);
   const closing = rng.pick(COMPANY_CLOSINGS);
@@ -77,7 +81,25 @@ function describe(rng: Random, plan: CompanyPlan, row: DemoCompany): { en: strin
     row.certifications.length > 0 ? `보유 인증: ${row.certifications.join(', ')}.` : '',
     closing.ko,
   ];
-  return { en: en.filter(Boolean).join(' '), ko: ko.filter(Boolean).join(' ') };
+  const industry = INDUSTRIES_JA_ZH[plan.pavilion.slug]!;
+  const closingJaZh = COMPANY_CLOSINGS_JA_ZH[closing.en]!;
+  const startup = plan.pavilion.slug === 'startups';
+  const employees = formatInteger(row.employees);
+  const ja = [
+    `${plan.name.en}は、${row.founded_year}年に韓国・${plan.region.ja}で設立された${industry.ja}${startup ? 'スタートアップ' : 'メーカー'}です。従業員数は${employees}名です。`,
+    `主要製品：${nouns.map((n) => n.ja).join('、')}。`,
+    `主な輸出先：${markets.map((m) => m.ja).join('、')}。`,
+    row.certifications.length > 0 ? `保有認証：${row.certifications.join('、')}。` : '',
+    closingJaZh.ja,
+  ];
+  const zh = [
+    `${plan.name.en}于${row.founded_year}年在韩国${plan.region.zh}成立，是一家${industry.zh}${startup ? '初创企业' : '制造商'}，现有员工${employees}名。`,
+    `主要产品：${nouns.map((n) => n.zh).join('、')}。`,
+    `主要出口市场：${markets.map((m) => m.zh).join('、')}。`,
+    row.certifications.length > 0 ? `认证：${row.certifications.join('、')}。` : '',
+    closingJaZh.zh,
+  ];
+  return { en: en.filter(Boolean).join(' '), ko: ko.filter(Boolean).join(' '), ja: ja.join(''), zh: zh.join('') };
 }
 
 export function generateCompanies(
@@ -91,6 +113,9 @@ export function generateCompanies(
   const companyTexts: DemoCompanyText[] = [];
   const used = new Set<string>();
   const pavilionWeights = pavilions.map((p) => p.weight);
+  // Which companies also keep a Japanese or Chinese profile: a stream of its own, so the
+  // companies themselves come out as they always did.
+  const locales = rng.fork('company-locales');
 
   for (let i = 0; i < count; i++) {
     const pavilion = rng.weighted(pavilions, pavilionWeights);
@@ -159,6 +184,14 @@ export function generateCompanies(
       { company_slug: name.slug, locale: 'en', name: plan.name.en, description: description.en },
       { company_slug: name.slug, locale: 'ko', name: plan.name.ko, description: description.ko },
     );
+    // Those who speak Japanese or Chinese present themselves in it; some selling to Japan or
+    // the Chinese-speaking markets do too. The name stays the English one, as such firms use.
+    const speaks = (l: string) => plan.languages.includes(l);
+    const sells = (...codes: string[]) => codes.some((c) => markets.includes(c));
+    const wantsJa = locales.chance(speaks('ja') ? 1 : sells('JP') ? 0.35 : 0.04);
+    const wantsZh = locales.chance(speaks('zh') ? 1 : sells('CN', 'TW', 'HK') ? 0.35 : 0.04);
+    if (wantsJa) companyTexts.push({ company_slug: name.slug, locale: 'ja', name: plan.name.en, description: description.ja });
+    if (wantsZh) companyTexts.push({ company_slug: name.slug, locale: 'zh', name: plan.name.en, description: description.zh });
   }
   return { plans, companies, companyTexts };
 }

@@ -58,7 +58,7 @@ describe('generateDemoData defaults', () => {
     expect(defaults.pavilions.length).toBeGreaterThanOrEqual(12);
     expect(defaults.pavilions.length).toBe(PAVILIONS.length);
     expect(defaults.companies).toHaveLength(200);
-    expect(defaults.companyTexts).toHaveLength(400);
+    expect(defaults.companyTexts.filter((t) => t.locale === 'en' || t.locale === 'ko')).toHaveLength(400);
     expect(defaults.products).toHaveLength(2000);
     expect(defaults.rooms).toHaveLength(15);
     expect(defaults.interpreters).toHaveLength(18);
@@ -88,14 +88,14 @@ describe('generateDemoData defaults', () => {
     }
   });
 
-  it('gives every product en and ko text, and some ja or zh', () => {
+  it('gives every product en and ko text, and a share ja, zh, ru or vi', () => {
     const locales = new Map<string, Set<string>>();
     for (const t of defaults.productTexts) {
       expect(t.name.trim()).not.toBe('');
       expect(t.summary.trim()).not.toBe('');
       expect(t.description.trim()).not.toBe('');
       expect(t.keywords.length).toBeGreaterThan(0);
-      expect(['en', 'ko', 'ja', 'zh']).toContain(t.locale);
+      expect(['en', 'ko', 'ja', 'zh', 'ru', 'vi']).toContain(t.locale);
       locales.set(t.product_slug, (locales.get(t.product_slug) ?? new Set()).add(t.locale));
     }
     for (const p of defaults.products) {
@@ -105,6 +105,32 @@ describe('generateDemoData defaults', () => {
     expect(defaults.productTexts.some((t) => t.locale === 'ja')).toBe(true);
     expect(defaults.productTexts.some((t) => t.locale === 'zh')).toBe(true);
     expect(defaults.productTexts.filter((t) => t.locale === 'ko').every((t) => /[가-힣]/.test(t.name))).toBe(true);
+    // Russian and Vietnamese for a good share, in their own scripts and spelling.
+    const share = (l: string) => defaults.productTexts.filter((t) => t.locale === l).length / defaults.products.length;
+    expect(share('ru')).toBeGreaterThan(0.2);
+    expect(share('vi')).toBeGreaterThan(0.2);
+    for (const t of defaults.productTexts.filter((x) => x.locale === 'ru')) {
+      expect(t.name).toMatch(/^[^a-zа-яё]*[А-ЯЁ]?[а-яё]/); // starts with a Russian word (after an acronym at most)
+      expect(t.summary).toContain('Республика Корея');
+      expect(t.description).not.toMatch(/undefined|null/);
+    }
+    for (const t of defaults.productTexts.filter((x) => x.locale === 'vi')) {
+      expect(t.summary).toContain('Hàn Quốc');
+      expect(t.description).not.toMatch(/undefined|null/);
+    }
+    // A company that speaks Russian lists most of its products in it.
+    const ruSpeakers = new Set(defaults.companies.filter((c) => c.languages.includes('ru')).map((c) => c.slug));
+    const theirs = defaults.products.filter((p) => ruSpeakers.has(p.company_slug));
+    const theirsInRu = theirs.filter((p) => locales.get(p.slug)?.has('ru'));
+    expect(theirsInRu.length / theirs.length).toBeGreaterThan(0.6);
+  });
+
+  it('adds Russian and Vietnamese texts without changing the products or their other texts', () => {
+    // The further languages draw from a stream of their own: the products and their en, ko,
+    // ja and zh texts are what they were before (a golden value of seed 1).
+    const first = defaults.products[0]!;
+    expect(first.slug).toBe('cushion-foundation-jinseong-1');
+    expect(defaults.productTexts.filter((t) => t.product_slug === first.slug && t.locale === 'en')[0]!.name).toBe('Cushion Foundation');
   });
 
   it('links products to existing companies and to categories of their pavilion', () => {
@@ -144,8 +170,19 @@ describe('generateDemoData defaults', () => {
       expect(c.founded_year).toBeLessThanOrEqual(2026);
       expect(c.employees).toBeGreaterThanOrEqual(0);
       const texts = defaults.companyTexts.filter((t) => t.company_slug === c.slug);
-      expect(texts.map((t) => t.locale).sort()).toEqual(['en', 'ko']);
+      const locales = texts.map((t) => t.locale);
+      expect(locales.slice(0, 2)).toEqual(['en', 'ko']);
+      // A company that speaks Japanese or Chinese also presents itself in it.
+      if (c.languages.includes('ja')) expect(locales).toContain('ja');
+      if (c.languages.includes('zh')) expect(locales).toContain('zh');
+      for (const t of texts.filter((x) => x.locale === 'ja' || x.locale === 'zh')) {
+        expect(t.name).toBe(texts[0]!.name); // the English name, as such firms use
+        expect(t.description).toMatch(t.locale === 'ja' ? /[ぁ-ん]/ : /[\u4e00-\u9fff]/);
+        expect(t.description).not.toMatch(/undefined|null/);
+      }
     }
+    expect(defaults.companyTexts.filter((t) => t.locale === 'ja').length).toBeGreaterThan(20);
+    expect(defaults.companyTexts.filter((t) => t.locale === 'zh').length).toBeGreaterThan(20);
     expect(defaults.companies.some((c) => c.languages.includes('en'))).toBe(true);
     expect(defaults.companies.some((c) => c.languages.length === 1)).toBe(true);
   });

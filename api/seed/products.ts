@@ -8,6 +8,10 @@ import {
 } from './catalogue-data.ts';
 import { createRandom, hashSeed, type Random } from './random.ts';
 import { capitalise, formatInteger, formatPrice, joinEnglish, slugify, titleCase } from './text.ts';
+import {
+  MARKETS_RU_VI, MODIFIERS_RU_VI, NOUNS_RU_VI, PRODUCT_CLOSINGS_RU_VI, REGIONS_RU_VI, UNITS_RU_VI,
+  capitaliseFirst, groupDigits, priceWithComma, russianCount, russianPhrase, vietnamesePhrase,
+} from './translations.ts';
 import type { CompanyPlan, DemoCatalogue, DemoProduct, DemoProductBatch, DemoProductText } from './types.ts';
 
 const HOUR_MS = 3_600_000;
@@ -83,7 +87,11 @@ function choose(rng: Random, plan: CompanyPlan, usedNames: Set<string>): { pick:
   return { pick, name };
 }
 
-function buildProduct(rng: Random, plan: CompanyPlan, serial: number, usedNames: Set<string>): DemoProductBatch {
+/**
+ * `rng` draws everything the product is; `more` (a stream of its own) only decides which
+ * further languages it is listed in, so adding languages never changed the products.
+ */
+function buildProduct(rng: Random, more: Random, plan: CompanyPlan, serial: number, usedNames: Set<string>): DemoProductBatch {
   const { pick, name } = choose(rng, plan, usedNames);
   const { pavilion, category, noun, modifier } = pick;
   const unit = UNITS[category.unit];
@@ -230,6 +238,64 @@ function buildProduct(rng: Random, plan: CompanyPlan, serial: number, usedNames:
       keywords: dedupe([noun.zh, modifier?.zh, '韩国制造']),
     });
   }
+
+  // Russian and Vietnamese: companies that speak the language nearly always list in it,
+  // those selling to its markets often, a few others too.
+  const speaks = (l: string) => plan.languages.includes(l);
+  const sells = (...codes: string[]) => codes.some((c) => marketCodes.includes(c));
+  const wantsRu = more.chance(speaks('ru') ? 0.85 : sells('RU', 'KZ', 'UZ', 'MN') ? 0.6 : 0.22);
+  const wantsVi = more.chance(speaks('vi') ? 0.85 : sells('VN') ? 0.5 : 0.18);
+  const nounRuVi = NOUNS_RU_VI[noun.en];
+  const modifierRuVi = modifier ? MODIFIERS_RU_VI[modifier.en] : null;
+  if (nounRuVi && modifierRuVi !== undefined) {
+    const suffix = [pick.code, pick.series?.en, pick.seriesNumber > 1 ? String(pick.seriesNumber) : ''].filter(Boolean).join(' ');
+    const brand = pick.withBrand ? plan.brand.en : null;
+    const unitRuVi = UNITS_RU_VI[category.unit]!;
+    const regionRuVi = REGIONS_RU_VI[region.code];
+    const closingRuVi = PRODUCT_CLOSINGS_RU_VI[closing.en]!;
+    const marketsRuVi = markets.map((m) => MARKETS_RU_VI[m.code]!);
+    const plain = (phrase: string | undefined) => phrase?.replace(/^\+/, '');
+    if (wantsRu) {
+      const phrase = capitaliseFirst(russianPhrase(nounRuVi, modifierRuVi));
+      const nbsp = '\u00a0';
+      const moqRu = groupDigits(moq, nbsp);
+      const days = russianCount(leadTime, ['дня', 'дней', 'дней']); // genitive after "около"
+      const price = `${priceWithComma(priceTerms.min, nbsp)}–${priceWithComma(priceTerms.max, nbsp, priceTerms.min)}`;
+      texts.push({
+        product_slug: slug,
+        locale: 'ru',
+        name: [phrase, brand, suffix].filter(Boolean).join(' '),
+        summary: `${phrase} от ${plan.shortName.en} (${regionRuVi.ru}, Республика Корея). Минимальная партия — ${moqRu} ${russianCount(moq, unitRuVi.ru)}, срок поставки — около ${leadTime} ${days}.`,
+        description: [
+          `${phrase} производства компании ${company.en} (${regionRuVi.ru}, Республика Корея).`,
+          certifications.length > 0 ? `Сертификаты: ${certifications.join(', ')}.` : '',
+          `Основные рынки сбыта: ${marketsRuVi.map((m) => m.ru).join(', ')}.`,
+          `Минимальная партия — ${moqRu} ${russianCount(moq, unitRuVi.ru)}, срок поставки — около ${leadTime} ${days}, цена ${priceTerms.incoterm} — ${price} USD за ${unitRuVi.ru[3]}.`,
+          closingRuVi.ru,
+        ].filter(Boolean).join(' '),
+        keywords: dedupe([nounRuVi.ru.toLowerCase(), plain(modifierRuVi?.ru), 'корейское производство']),
+      });
+    }
+    if (wantsVi) {
+      const phrase = vietnamesePhrase(nounRuVi, modifierRuVi);
+      const moqVi = groupDigits(moq, '.');
+      const price = `${priceWithComma(priceTerms.min, '.')}–${priceWithComma(priceTerms.max, '.', priceTerms.min)}`;
+      texts.push({
+        product_slug: slug,
+        locale: 'vi',
+        name: [phrase, brand, suffix].filter(Boolean).join(' '),
+        summary: `${phrase} của ${plan.shortName.en} (${regionRuVi.vi}, Hàn Quốc). Đơn hàng tối thiểu ${moqVi} ${unitRuVi.vi}, thời gian giao hàng khoảng ${leadTime} ngày.`,
+        description: [
+          `${phrase} do ${company.en} (${regionRuVi.vi}, Hàn Quốc) sản xuất.`,
+          certifications.length > 0 ? `Chứng nhận: ${certifications.join(', ')}.` : '',
+          `Thị trường xuất khẩu chính: ${marketsRuVi.map((m) => m.vi).join(', ')}.`,
+          `Số lượng đặt hàng tối thiểu: ${moqVi} ${unitRuVi.vi}; thời gian giao hàng khoảng ${leadTime} ngày; giá ${priceTerms.incoterm}: ${price} USD/${unitRuVi.vi}.`,
+          closingRuVi.vi,
+        ].filter(Boolean).join(' '),
+        keywords: dedupe([nounRuVi.vi.toLowerCase(), modifierRuVi?.vi, 'hàng hàn quốc']),
+      });
+    }
+  }
   return { products: [product], productTexts: texts };
 }
 
@@ -237,12 +303,13 @@ function buildProduct(rng: Random, plan: CompanyPlan, serial: number, usedNames:
 export function* generateProducts(catalogue: DemoCatalogue, batchSize = 500): Generator<DemoProductBatch> {
   if (!(batchSize >= 1)) throw new RangeError(`batchSize must be at least 1, got ${batchSize}`);
   const rng = createRandom(hashSeed(catalogue.options.seed, 'products'));
+  const more = createRandom(hashSeed(catalogue.options.seed, 'products-more-locales'));
   let batch: DemoProductBatch = { products: [], productTexts: [] };
   let serial = 0;
   for (const plan of catalogue.plans) {
     const usedNames = new Set<string>();
     for (let k = 0; k < plan.productCount; k++) {
-      const one = buildProduct(rng, plan, ++serial, usedNames);
+      const one = buildProduct(rng, more, plan, ++serial, usedNames);
       batch.products.push(...one.products);
       batch.productTexts.push(...one.productTexts);
       if (batch.products.length >= batchSize) {

@@ -31,7 +31,7 @@ describe(`seedDemoData`, () => {
       pavilions: expected.pavilions.length,
       categories: expected.categories.length,
       companies: 20,
-      companyTexts: 40,
+      companyTexts: expected.companyTexts.length,
       products: 200,
       productTexts: expected.productTexts.length,
       rooms: 15,
@@ -43,7 +43,7 @@ describe(`seedDemoData`, () => {
     expect(await count('pavilions')).toBe(summary.pavilions);
     expect(await count('categories')).toBe(summary.categories);
     expect(await count('companies')).toBe(20);
-    expect(await count('company_texts')).toBe(40);
+    expect(await count('company_texts')).toBe(expected.companyTexts.length);
     expect(await count('products')).toBe(200);
     expect(await count('product_texts')).toBe(summary.productTexts);
     expect(await count('rooms')).toBe(15);

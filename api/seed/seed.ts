@@ -277,7 +277,11 @@ export const DEMO_TABLES = [
   'products', 'company_members', 'company_texts', 'companies', 'categories', 'pavilions',
 ] as const;
 
-/** Deletes every catalogue and scheduling row and restarts their ids, in one statement. */
+/**
+ * Deletes every catalogue and scheduling row and restarts their ids, in one statement.
+ * CASCADE also empties tables added later that point at these (a company's invitations):
+ * rows about companies that no longer exist.
+ */
 export async function resetDemoData(db: Kysely<Database>): Promise<void> {
-  await sql`TRUNCATE TABLE ${sql.join(DEMO_TABLES.map((t) => sql.table(t)))} RESTART IDENTITY`.execute(db);
+  await sql`TRUNCATE TABLE ${sql.join(DEMO_TABLES.map((t) => sql.table(t)))} RESTART IDENTITY CASCADE`.execute(db);
 }

@@ -94,9 +94,12 @@ test.describe('a buyer in Hanoi reading Korean', () => {
 });
 
 test('a Japanese product page exists where the exporter wrote Japanese, and the switcher keeps the page', async ({ page, request }) => {
-  const japanese = (await (await request.get('/ja/product-pages.json')).json()) as string[];
-  expect(japanese.length).toBeGreaterThan(0);
-  const slug = japanese[0]!;
+  const pagesIn = async (l: Locale) => new Set((await (await request.get(`/${l}/product-pages.json`)).json()) as string[]);
+  const [japanese, russian, vietnamese] = await Promise.all([pagesIn('ja'), pagesIn('ru'), pagesIn('vi')]);
+  expect(japanese.size).toBeGreaterThan(0);
+  // One in Japanese but neither Russian nor Vietnamese.
+  const slug = [...japanese].find((s) => !russian.has(s) && !vietnamese.has(s))!;
+  expect(slug).toBeDefined();
   await page.goto(`/ja/products/${slug}/`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.locator('h1 [lang]')).toHaveCount(0);
@@ -120,6 +123,30 @@ test('a Japanese product page exists where the exporter wrote Japanese, and the 
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' }).click();
   await expect(page).toHaveURL(/\/ru\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+});
+
+test('Russian and Vietnamese product pages and Japanese and Chinese company pages show the exporter\'s own words', async ({ page, request }) => {
+  // Vietnamese is written in Latin letters with diacritics (a name may have none: "Robot SCARA"; the summary has).
+  for (const [locale, letters] of [['ru', /[а-яё]/i], ['vi', /[À-ỹ]/]] as const) {
+    const path = (await firstPage(request, locale, 'products'))!;
+    expect(path, `a product page in ${locale}`).toBeDefined();
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('lang', LANG[locale]);
+    await expect(page.locator('h1 [lang]')).toHaveCount(0); // the name is the exporter's own, not a fallback
+    if (locale === 'ru') await expect(page.locator('h1')).toHaveText(letters);
+    const summary = page.locator('article > p strong').first();
+    await expect(summary).toHaveText(letters);
+    await expect(summary.locator('[lang]')).toHaveCount(0);
+  }
+  for (const [locale, letters] of [['ja', /[ぁ-んァ-ン]/], ['zh', /[\u4e00-\u9fff]/]] as const) {
+    const path = (await firstPage(request, locale, 'companies'))!;
+    expect(path, `a company page in ${locale}`).toBeDefined();
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('lang', LANG[locale]);
+    const about = page.locator('main > p').filter({ hasText: letters }).first();
+    await expect(about).toBeVisible();
+    await expect(about.locator('span[lang=en]')).toHaveCount(0); // written in the page's language
+  }
 });
 
 test('on a Japanese pavilion page, English fallbacks are marked and lead to the English pages', async ({ page }) => {
@@ -147,13 +174,27 @@ test('on a Japanese pavilion page, English fallbacks are marked and lead to the 
 test('search in Russian: Russian words, results from the API, links to the English page where there is no Russian one', async ({ page, request }) => {
   const health = (await (await request.get('/api/health')).json()) as { search: { ok: boolean } };
   expect(health.search.ok).toBe(true);
+  const russian = new Set((await (await request.get('/ru/product-pages.json')).json()) as string[]);
   await page.goto('/ru/search/?q=serum');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(page.getByTestId('result-count')).toHaveText(/^Найден/);
   await expect(page.getByRole('complementary', { name: 'Фильтры' })).toBeVisible();
-  const first = page.locator('main ul.grid li h2 a').first();
-  await expect(first).toHaveAttribute('href', /^\/products\/[a-z0-9-]+\/$/);
-  await expect(first).toHaveAttribute('hreflang', 'en');
+  await expect(page.locator('main ul.grid li h2 a').first()).toBeVisible();
+  // A product with Russian text links to its Russian page, under its Russian name; the others to English, marked.
+  const results = await page.locator('main ul.grid li h2 a').evaluateAll((as) =>
+    as.map((a) => ({ href: a.getAttribute('href') ?? '', hreflang: a.getAttribute('hreflang'), text: a.textContent ?? '' })));
+  for (const r of results) {
+    const slug = /\/products\/([a-z0-9-]+)\/$/.exec(r.href)?.[1] ?? '';
+    if (russian.has(slug)) {
+      expect(r.href).toBe(`/ru/products/${slug}/`);
+      expect(r.hreflang).toBeNull();
+      expect(r.text).toMatch(/[а-яё]/i);
+    } else {
+      expect(r.href).toBe(`/products/${slug}/`);
+      expect(r.hreflang).toBe('en');
+    }
+  }
+  expect(results.some((r) => r.hreflang === 'en')).toBe(true);
 
   // In Korean every product has a page, and the API answers with the Korean texts.
   await page.goto('/ko/search/?q=serum');
@@ -268,7 +309,11 @@ test('the sitemap lists every language of a page as alternates', async ({ reques
   const paths = await pagesInSitemap(request);
   for (const l of LOCALES) expect(paths).toContain(`${prefix(l)}/about/`);
   expect(paths.some((p) => p.startsWith('/ja/products/'))).toBe(true);
-  expect(paths.some((p) => p.startsWith('/ru/products/'))).toBe(false); // no product has Russian text
+  // Products where the exporter wrote Russian or Vietnamese, companies with a Japanese or Chinese profile.
+  for (const prefix of ['/ja/products/', '/zh/products/', '/ru/products/', '/vi/products/', '/ja/companies/', '/zh/companies/']) {
+    expect(paths.some((p) => p.startsWith(prefix)), prefix).toBe(true);
+  }
+  expect(paths.some((p) => p.startsWith('/ru/companies/') || p.startsWith('/vi/companies/'))).toBe(false); // no company wrote either
   // robots.txt names the sitemap; the demo fits one file (under 50,000 URLs), so no parts exist.
   expect(await (await request.get('/robots.txt')).text()).toMatch(/^Sitemap: http:\/\/[^/]+\/sitemap\.xml$/m);
   expect(xml).toContain('<urlset');
@@ -294,7 +339,7 @@ for (const locale of LOCALES) {
       const path = await firstPage(request, locale, kind);
       if (!path) {
         // The demo data has no text in this language for any of these (companies write in
-        // English and Korean; some products also in Japanese and Chinese).
+        // English and Korean, some also in Japanese or Chinese; no company in Russian or Vietnamese).
         test.info().annotations.push({ type: 'no page', description: `no ${kind} page in ${locale}` });
         continue;
       }
