@@ -59,11 +59,13 @@ export async function companyDocuments(db: Kysely<Database>, ids?: readonly stri
   const companies = await db.selectFrom('companies as c')
     .select((eb) => [
       'c.id', 'c.slug', 'c.region', 'c.languages', 'c.export_markets', 'c.certifications',
+      // Products in a retired pavilion are off the site and out of search: not counted here either.
       eb.selectFrom('products as p').select(sql<string[]>`coalesce(array_agg(distinct pv.slug), '{}')`.as('s'))
         .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
-        .whereRef('p.company_id', '=', 'c.id').where('p.status', '=', 'approved').as('pavilions'),
+        .whereRef('p.company_id', '=', 'c.id').where('p.status', '=', 'approved').where('pv.retired_at', 'is', null).as('pavilions'),
       eb.selectFrom('products as p').select(eb.fn.countAll<string>().as('n'))
-        .whereRef('p.company_id', '=', 'c.id').where('p.status', '=', 'approved').as('productCount'),
+        .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
+        .whereRef('p.company_id', '=', 'c.id').where('p.status', '=', 'approved').where('pv.retired_at', 'is', null).as('productCount'),
     ])
     .where('c.status', '=', 'active')
     .$if(ids !== undefined, (qb) => qb.where('c.id', 'in', [...ids!]))
@@ -134,15 +136,29 @@ export async function reindexDirectory(db: Kysely<Database>, client: Meilisearch
   };
 }
 
-/** Writes the companies as they are now (deleting those no longer shown), and every pavilion's counts. */
+/** Writes the companies as they are now (deleting those no longer shown), and the pavilions. */
 export async function syncCompanies(db: Kysely<Database>, client: Meilisearch, companyIds: readonly string[]): Promise<void> {
-  if (companyIds.length === 0) return;
-  const docs = await companyDocuments(db, companyIds);
-  const present = new Set(docs.map((d) => d.id));
-  const gone = companyIds.map(companyDocumentId).filter((id) => !present.has(id));
-  const index = client.index(INDEXES.companies);
-  if (docs.length > 0) await waitOk(index.addDocuments(docs));
-  if (gone.length > 0) await waitOk(index.deleteDocuments(gone));
-  const pavilions = await pavilionDocuments(db);
-  if (pavilions.length > 0) await waitOk(client.index(INDEXES.pavilions).addDocuments(pavilions));
+  if (companyIds.length > 0) {
+    const docs = await companyDocuments(db, companyIds);
+    const present = new Set(docs.map((d) => d.id));
+    const gone = companyIds.map(companyDocumentId).filter((id) => !present.has(id));
+    const index = client.index(INDEXES.companies);
+    if (docs.length > 0) await waitOk(index.addDocuments(docs));
+    if (gone.length > 0) await waitOk(index.deleteDocuments(gone));
+  }
+  await syncPavilions(db, client);
+}
+
+/**
+ * Every pavilion as it is now (names, stories, order, counts), retired ones deleted. A few
+ * dozen documents: cheaper to rewrite them all than to track which changed.
+ */
+export async function syncPavilions(db: Kysely<Database>, client: Meilisearch): Promise<void> {
+  const [pavilions, retired] = await Promise.all([
+    pavilionDocuments(db),
+    db.selectFrom('pavilions').select('id').where('retired_at', 'is not', null).execute(),
+  ]);
+  const index = client.index(INDEXES.pavilions);
+  if (pavilions.length > 0) await waitOk(index.addDocuments(pavilions));
+  if (retired.length > 0) await waitOk(index.deleteDocuments(retired.map((r) => `v-${r.id}`)));
 }

@@ -59,8 +59,10 @@ export async function indexableProductIds(db: Kysely<Database>): Promise<string[
   const rows = await db
     .selectFrom('products as p')
     .innerJoin('companies as c', 'c.id', 'p.company_id')
+    .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
     .where('p.status', '=', 'approved')
     .where('c.status', '=', 'active')
+    .where('pv.retired_at', 'is', null) // a retired pavilion's products stay in the database, off the hall
     .select('p.id')
     .orderBy('p.id')
     .execute();
@@ -72,8 +74,10 @@ export async function countIndexableProducts(db: Kysely<Database>): Promise<numb
   const row = await db
     .selectFrom('products as p')
     .innerJoin('companies as c', 'c.id', 'p.company_id')
+    .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
     .where('p.status', '=', 'approved')
     .where('c.status', '=', 'active')
+    .where('pv.retired_at', 'is', null) // a retired pavilion's products stay in the database, off the hall
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -120,6 +124,7 @@ function approvedProducts(
     .leftJoin('categories as cat', 'cat.id', 'p.category_id')
     .where('p.status', '=', 'approved')
     .where('c.status', '=', 'active') // a suspended company's products are not shown
+    .where('pv.retired_at', 'is', null) // nor those of a retired pavilion
     .$if(afterId !== null, (qb) => qb.where('p.id', '>', afterId!))
     .$if(ids !== undefined, (qb) => qb.where('p.id', 'in', [...ids!]))
     .select([

@@ -22,6 +22,7 @@ import { registerPortalRoutes } from './routes/portal.ts';
 import { registerModerationRoutes } from './routes/moderation.ts';
 import { registerControlRoutes } from './routes/control.ts';
 import { registerPlannerRoutes } from './routes/planner.ts';
+import { registerResourceRoutes } from './routes/resources.ts';
 import { imageRoutes } from './routes/images.ts';
 import type { ImageStore } from '../images/store.ts';
 import { MAX_UPLOAD_BYTES } from '../images/process.ts';
@@ -109,6 +110,7 @@ export function createApi(deps: ApiDeps): Api {
   registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now });
   registerControlRoutes(app, auth, booking);
   registerPlannerRoutes(app, auth, booking);
+  registerResourceRoutes(app, auth, booking);
   if (deps.images) app.route('/', imageRoutes(deps.images));
   registerDocs(app);
   return Object.assign(app, { auth });

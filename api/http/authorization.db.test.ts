@@ -12,6 +12,7 @@ import { silentLogger } from '../lib/logger.ts';
 import { createApi } from './app.ts';
 import { PORTAL_ROUTES } from './routes/portal.ts';
 import { CONTROL_ROUTES } from './routes/moderation.ts';
+import { RESOURCE_ROUTES } from './routes/resources.ts';
 import { insertFixtureCatalogue } from '../test-support/fixtures.ts';
 import { photoLike } from '../images/test-images.ts';
 import { fileImageStore } from '../images/store.ts';
@@ -53,6 +54,33 @@ const validBodies: Record<string, unknown> = {
   'POST /portal/invitations/lookup': { token: 'A'.repeat(43) },
   'POST /portal/invitations/accept': { token: 'A'.repeat(43) },
 };
+// The control tower's Resources routes, each with a body staff could send (pavilion, room
+// and interpreter 1 exist in the fixture).
+const resourceBodies: Record<string, unknown> = {
+  'POST /control/pavilions': { slug: 'matrix-pavilion', names: { en: 'Matrix', ko: '매트릭스' } },
+  'PUT /control/pavilions/{id}': { names: { en: 'Beauty renamed', ko: '뷰티' } },
+  'POST /control/pavilions/reorder': { ids: ['1'] },
+  'PUT /control/pavilions/{id}/retired': { retired: true },
+  'POST /control/rooms': { name: 'Matrix Room', kind: 'room', location: 'HQ', region: 'Seoul', timeZone: 'Asia/Seoul', bufferMinutes: 10, equipment: [] },
+  'PUT /control/rooms/{id}': { name: 'Renamed Room', kind: 'booth', location: 'HQ', region: 'Seoul', timeZone: 'Asia/Seoul', bufferMinutes: 10, equipment: [] },
+  'PUT /control/rooms/{id}/hours': { timeZone: 'Asia/Seoul', hours: [{ weekday: 1, start: '09:00', end: '12:00' }] },
+  'PUT /control/rooms/{id}/active': { active: false },
+  'POST /control/interpreters': { name: 'Matrix Interpreter', email: 'matrix@interpreters.example', timeZone: 'Asia/Seoul', languages: ['ja'] },
+  'PUT /control/interpreters/{id}': { name: 'Renamed', email: 'renamed@interpreters.example', timeZone: 'Asia/Seoul', languages: ['ru'] },
+  'PUT /control/interpreters/{id}/hours': { timeZone: 'Asia/Seoul', hours: [] },
+  'POST /control/interpreters/{id}/leave': { from: '2099-01-01', to: '2099-01-02' },
+  'DELETE /control/interpreters/{id}/leave/{leaveId}': null,
+  'PUT /control/interpreters/{id}/active': { active: false },
+};
+const resourceSnapshot = async () =>
+  (await sql<{ s: string }>`select concat_ws('|',
+    (select string_agg(concat_ws(',', id, slug, names::text, sort_order, retired_at), ';' order by id) from pavilions),
+    (select string_agg(concat_ws(',', id, name, kind, active), ';' order by id) from rooms),
+    (select string_agg(concat_ws(',', id, name, email, active), ';' order by id) from interpreters),
+    (select string_agg(concat_ws(',', interpreter_id, language), ';' order by interpreter_id, language) from interpreter_languages),
+    (select string_agg(concat_ws(',', room_id, interpreter_id, weekday, start_time), ';' order by id) from availability_rules),
+    (select string_agg(concat_ws(',', room_id, interpreter_id, starts_at), ';' order by id) from blackouts)) as s`.execute(handle.db)).rows[0]!.s;
+
 // Managing members is for the company's owners (and staff), not its other members.
 const ownersOnly = (path: string) => /\/(members|invitations)(\/|$)/.test(path) && path.startsWith('/portal/companies/');
 // Routes taking an invitation token: any signed-in user; this token exists nowhere (404).
@@ -126,6 +154,9 @@ describe('the portal authorisation matrix', () => {
     for (const [method, path] of CONTROL_ROUTES) {
       if (method !== 'GET') expect(validBodies, `add a valid body for ${method} ${path}`).toHaveProperty([`${method} ${path}`]);
     }
+    for (const [method, path] of RESOURCE_ROUTES) {
+      if (method !== 'GET') expect(resourceBodies, `add a valid body for ${method} ${path}`).toHaveProperty([`${method} ${path}`]);
+    }
   });
 
   for (const role of ['visitor', 'other', 'member', 'staff', 'colleague'] as const) {
@@ -169,6 +200,20 @@ describe('the portal authorisation matrix', () => {
         const want = role === 'visitor' ? 401 : role !== 'staff' ? 403 : method === 'GET' ? 200 : 409;
         expect(res.status, `${role} ${key}: ${await res.clone().text()}`).toBe(want);
         if (res.status >= 400) expect(await snapshot(), `${role} ${key} changed something`).toBe(before);
+      }
+    });
+  }
+
+  // Staff's own use of these routes is tested in resources.db.test.ts.
+  for (const role of ['visitor', 'other', 'member'] as const) {
+    it(`resource routes as ${role}`, async () => {
+      for (const [method, template] of RESOURCE_ROUTES) {
+        const key = `${method} ${template}`;
+        const before = await resourceSnapshot();
+        const res = await send(method, resolve(template).replace('{leaveId}', '1'), who[role], resourceBodies[key]);
+        expect(res.status, `${role} ${key}: ${await res.clone().text()}`).toBe(role === 'visitor' ? 401 : 403);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await resourceSnapshot(), `${role} ${key} changed something`).toBe(before);
       }
     });
   }

@@ -9,6 +9,8 @@ import { loadConfig } from '../config.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { createApi } from './app.ts';
 import { CONTROL_TOWER_ROUTES } from './routes/control.ts';
+import { PLANNER_ROUTES } from './routes/planner.ts';
+import { RESOURCE_ROUTES } from './routes/resources.ts';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -82,12 +84,12 @@ describe('the control tower', () => {
 
   it('answers 401 to visitors and 403 to company users on every route', async () => {
     const paths: Record<string, string> = { '/control/board': '/control/board?date=2026-12-01', '/control/stats': '/control/stats?from=2026-12-01&to=2026-12-02' };
-    for (const [method, template] of CONTROL_TOWER_ROUTES) {
-      const path = paths[template] ?? template.replace('{id}', '1');
+    for (const [method, template] of [...CONTROL_TOWER_ROUTES, ...RESOURCE_ROUTES, ...PLANNER_ROUTES]) {
+      const path = paths[template] ?? template.replace('{id}', '1').replace('{leaveId}', '1');
       for (const [cookie, want] of [['', 401], [company, 403]] as const) {
         const res = method === 'GET'
           ? await get(path, cookie)
-          : await app.request(path, jsonPost({ start: '2026-12-07T01:00:00Z' }, cookie || undefined));
+          : await app.request(path, { ...jsonPost({ start: '2026-12-07T01:00:00Z' }, cookie || undefined), method });
         expect(res.status, `${method} ${path}`).toBe(want);
       }
     }

@@ -6,18 +6,23 @@
 import type { Kysely } from 'kysely';
 import type { JobQueue } from './queue.ts';
 
-export type SearchSyncJob = { productId: string } | { companyId: string };
+/**
+ * { pavilionId }: the pavilions index. Every search-sync batch ends by rewriting that small
+ * index from the database (search/directory.ts syncPavilions), so such a job only has to run.
+ */
+export type SearchSyncJob = { productId: string } | { companyId: string } | { pavilionId: string };
 export type SiteBuildJob = { reason: string };
 
 /** Seconds a site rebuild waits for more changes to come along before it starts. */
 export const SITE_BUILD_DEBOUNCE_SECONDS = 3;
 
-export async function enqueueCatalogueChange(jobs: JobQueue | undefined, trx: Kysely<any>, change: { productIds?: string[]; companyIds?: string[]; reason?: string }): Promise<void> {
+export async function enqueueCatalogueChange(jobs: JobQueue | undefined, trx: Kysely<any>, change: { productIds?: string[]; companyIds?: string[]; pavilionIds?: string[]; reason?: string }): Promise<void> {
   if (!jobs) return;
   const ids = [...new Set(change.productIds ?? [])];
   await jobs.insert(trx, 'searchSync', [
     ...ids.map((productId) => ({ data: { productId } satisfies SearchSyncJob, singletonKey: `product:${productId}` })),
     ...[...new Set(change.companyIds ?? [])].map((companyId) => ({ data: { companyId } satisfies SearchSyncJob, singletonKey: `company:${companyId}` })),
+    ...[...new Set(change.pavilionIds ?? [])].map((pavilionId) => ({ data: { pavilionId } satisfies SearchSyncJob, singletonKey: `pavilion:${pavilionId}` })),
   ]);
   await jobs.insert(trx, 'siteBuild', [{
     data: { reason: change.reason ?? `products ${ids.join(', ')}` } satisfies SiteBuildJob,

@@ -115,6 +115,7 @@ export async function* approvedProducts(pageSize = 1000): AsyncGenerator<Product
         'pv.slug as pavilionSlug', 'pv.names as pavilionNames', 'cat.slug as categorySlug', 'cat.names as categoryNames',
       ])
       .where('p.status', '=', 'approved')
+      .where('pv.retired_at', 'is', null) // a retired pavilion's products stay in the database, off the site
       .where(sql<boolean>`p.id > ${after}::bigint`)
       .orderBy('p.id')
       .limit(pageSize)
@@ -189,10 +190,12 @@ export async function allCompanies(): Promise<CompanyPage[]> {
     .orderBy('id')
     .execute();
   const products = await db
-    .selectFrom('products')
-    .select(['id', 'slug', 'company_id', 'moq', 'moq_unit', 'certifications'])
-    .where('status', '=', 'approved')
-    .orderBy('id')
+    .selectFrom('products as p')
+    .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
+    .select(['p.id', 'p.slug', 'p.company_id', 'p.moq', 'p.moq_unit', 'p.certifications'])
+    .where('p.status', '=', 'approved')
+    .where('pv.retired_at', 'is', null) // their pages are not built: no links to them
+    .orderBy('p.id')
     .execute();
   const [cTexts, pTexts] = await Promise.all([companyTexts(companies.map((c) => c.id)), productTexts(products.map((p) => p.id))]);
   const byCompany = new Map<string, ProductCard[]>();
