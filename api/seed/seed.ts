@@ -5,6 +5,7 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { generateCatalogue, generateProducts } from './generate.ts';
+import { insertQueuedRequests } from './queued-requests.ts';
 import type { DemoCatalogue, DemoDataOptions, DemoProductBatch } from './types.ts';
 
 export type SeedOptions = DemoDataOptions & {
@@ -245,6 +246,7 @@ export async function seedDemoData(
     productTexts += batch.productTexts.length;
     onProgress?.({ phase: 'products', done: products, total });
   }
+  await insertQueuedRequests(db, catalogue, ids.companies);
   // A bulk load leaves the planner without statistics (PGlite runs no autovacuum), and
   // every later query of the catalogue would then be planned blind.
   await sql`ANALYZE`.execute(db);
