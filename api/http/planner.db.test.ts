@@ -21,7 +21,7 @@ let companyId = '';
 let n = 0;
 
 type Placement = { requestId: string; start: string; roomId: string; interpreterId: string | null; interpreter: string | null; buyer: { name: string }; koreaTime: { start: string } };
-type Proposal = { requests: number; placed: number; objective: number; bound: number; gap: number; optimal: boolean; placements: Placement[]; unplaced: { requestId: string; code: string; message: string; buyer: { name: string } }[] };
+type Proposal = { requests: number; placed: number; objective: number; bound: number; gap: number; optimal: boolean; seconds: number; placements: Placement[]; unplaced: { requestId: string; code: string; message: string; buyer: { name: string } }[] };
 
 const post = (path: string, body: unknown, cookie = staff) => app.request(path, jsonPost(body, cookie || undefined));
 const propose = async (body: unknown) => {
@@ -69,6 +69,7 @@ describe('the week planner', () => {
     expect(await consultations()).toBe(before);
     expect(proposal).toMatchObject({ requests: 3, placed: 2, optimal: true, gap: 0 });
     expect(proposal.objective).toBe(proposal.bound);
+    expect(proposal.seconds).toBeGreaterThan(0);
     const byId = new Map(proposal.placements.map((p) => [p.requestId, p]));
     expect(byId.get(kenji)).toMatchObject({ start: '2026-12-08T02:00:00.000Z', interpreter: 'Interpreter 1', koreaTime: { start: '2026-12-08T11:00:00+09:00' } });
     // Sao Paulo's evening (21:00) is the only time its 07:00-22:00 meets Seoul's 09:00-18:00.

@@ -72,6 +72,8 @@ export async function proposeWeek(deps: BookingDeps, user: SessionUser, q: { wee
     bound: plan.bound,
     gap: plan.gap,
     optimal: plan.optimal,
+    /** How long the planner took, in seconds. */
+    seconds: plan.stats.ms / 1000,
     placements: plan.placements.map((p) => {
       const r = byId.get(p.requestId)!;
       return {
