@@ -9,15 +9,18 @@ import { generateWeek, REAL_WEEK, type WeekShape } from '../api/planner/generate
 import { firstComeFirstServed } from '../api/planner/heuristic.ts';
 import { planWeek } from '../api/planner/plan.ts';
 import { highsRuntime } from '../api/planner/solve.ts';
+import { figure } from './figures.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const seeds = (process.env.PLANNER_SEEDS ?? '1').split(',').map(Number);
 const timeLimitMs = Number(process.env.PLANNER_TIME_LIMIT_MS ?? 55_000);
 
-const shapes: { name: string; shape: Omit<WeekShape, 'seed'> }[] = [
-  { name: 'real programme week', shape: REAL_WEEK },
-  { name: '1,000 requests', shape: { requests: 1000, buyers: 82, companies: 165, rooms: 60, interpreters: 28 } },
-  { name: '5,000 requests', shape: { requests: 5000, buyers: 410, companies: 825, rooms: 60, interpreters: 140 } },
+// The issue's targets, handed to the aggregate report with each week's figures.
+type Targets = { gap?: string; time?: string; moreThanGreedy?: string };
+const shapes: { name: string; shape: Omit<WeekShape, 'seed'>; targets: Targets }[] = [
+  { name: 'real programme week', shape: REAL_WEEK, targets: { gap: '0 (proven optimal)', time: '< 5' } },
+  { name: '1,000 requests', shape: { requests: 1000, buyers: 82, companies: 165, rooms: 60, interpreters: 28 }, targets: { gap: '0 (proven optimal)', time: '< 5' } },
+  { name: '5,000 requests', shape: { requests: 5000, buyers: 410, companies: 825, rooms: 60, interpreters: 140 }, targets: { gap: '<= 3', time: '< 60', moreThanGreedy: '>= 3' } },
 ];
 
 await highsRuntime(); // load the WebAssembly once, outside the timings
@@ -28,7 +31,7 @@ out('Room-hours: meetings the free rooms could hold at the hours when at least o
 out('');
 out('| week | seed | requests | room-hours | placed | greedy placed | more than greedy | objective | greedy objective | upper bound | gap % | optimal | time s |');
 out('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const { name, shape } of shapes) {
+for (const { name, shape, targets } of shapes) {
   for (const seed of seeds) {
     const { instance, now } = generateWeek({ ...shape, seed });
     const cs = buildCandidates(instance, now);
@@ -38,5 +41,12 @@ for (const { name, shape } of shapes) {
     const plan = await planWeek(instance, { now, timeLimitMs });
     const more = greedy.placed === 0 ? 0 : (plan.placed - greedy.placed) / greedy.placed;
     out(`| ${name} | ${seed} | ${instance.requests.length} | ${roomHours} | ${plan.placed} | ${greedy.placed} | ${(more * 100).toFixed(1)} % | ${plan.objective} | ${greedy.objective} | ${plan.bound} | ${(plan.gap * 100).toFixed(2)} | ${plan.optimal ? 'yes' : 'no'} | ${(plan.stats.ms / 1000).toFixed(2)} |`);
+    const week = seeds.length > 1 ? `${name} (seed ${seed})` : name;
+    const f = (what: string, value: number, unit: string, target?: string) => figure({ bench: 'planner', figure: `${week}: ${what}`, value, unit, ...(target ? { target } : {}) });
+    f('placed', plan.placed, 'meetings');
+    f('greedy placed', greedy.placed, 'meetings');
+    f('more than greedy', more * 100, '%', targets.moreThanGreedy);
+    f('gap', plan.gap * 100, '%', targets.gap);
+    f('time', plan.stats.ms / 1000, 's', targets.time);
   }
 }
