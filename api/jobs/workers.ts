@@ -29,11 +29,23 @@ export async function startWorkers(queue: JobQueue, deps: WorkerDeps): Promise<M
   const mailer = deps.mailer ?? createMailer(deps.config.mail);
   const sendMail = consultationMailWorker({ ...deps, mailer });
   const sendAccountMail = accountMailWorker(mailer);
-  await queue.boss.work<MailJob | AccountMailJob>(QUEUES.email, { batchSize: 1 }, async (jobs) => {
+  // Batches of ten, fetched back to back while batches come back full: a burst of bookings
+  // (or a committed week plan) sends its e-mails at once, not one per polling interval. Each
+  // job settles on its own, so a message that fails is retried without re-sending the ones
+  // beside it that went out.
+  await queue.boss.work<MailJob | AccountMailJob>(QUEUES.email, { batchSize: 10, burstWhenBatchFull: true, perJobResults: true }, async (jobs) => {
+    const results: { id: string; status: 'completed' | 'failed'; output?: object }[] = [];
     for (const job of jobs) {
-      if ('kind' in job.data && job.data.kind === 'account') await sendAccountMail(job.data);
-      else await sendMail(job.data as MailJob);
+      try {
+        if ('kind' in job.data && job.data.kind === 'account') await sendAccountMail(job.data);
+        else await sendMail(job.data as MailJob);
+        results.push({ id: job.id, status: 'completed' });
+      } catch (err) {
+        deps.log.warn(`E-mail not sent yet (will retry): ${(err as Error).message}`);
+        results.push({ id: job.id, status: 'failed', output: { message: (err as Error).message } });
+      }
     }
+    return results;
   });
   await queue.boss.work<SearchSyncJob>(QUEUES.searchSync, { batchSize: 20 }, async (jobs) => {
     const client = deps.searchClient?.();

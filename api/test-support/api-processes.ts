@@ -39,7 +39,8 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     url,
     child,
     stop: async () => {
-      if (child.exitCode === null) {
+      // Not if it is gone already (a fault test may have killed it).
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
