@@ -70,6 +70,29 @@ export async function consultationOptions(deps: BookingDeps, user: SessionUser, 
   return { rooms, interpreters, slots };
 }
 
+/**
+ * The same meeting with another room or interpreter: one transaction, its history, and an
+ * updated invitation for everyone (a replaced interpreter gets a cancellation). A held
+ * request has sent no invitations yet, so it sends none.
+ */
+async function swapResource(deps: BookingDeps, user: SessionUser, b: Booking, to: { roomId?: string; interpreterId?: string }, taken: string) {
+  const roomId = to.roomId ?? b.roomId;
+  const interpreterId = to.interpreterId ?? b.interpreterId;
+  await guarded(() => deps.db.transaction().execute(async (trx: Kysely<Database>) => {
+    const ok = await moveConsultation(trx, { id: b.id, roomId, interpreterId, startsAt: b.startsAt, endsAt: b.endsAt, roomFreeAt: b.roomFreeAt });
+    if (!ok) throw new ConflictError('The consultation changed meanwhile; reload the board.');
+    await recordEvent(trx, {
+      meetingRequestId: b.meetingRequestId, consultationId: b.id, actorType: 'staff', actorId: user.id,
+      ...(to.roomId ? { event: 'room_reassigned', details: { from: b.roomId, to: roomId } } : { event: 'interpreter_reassigned', details: { from: b.interpreterId, to: interpreterId } }),
+    });
+    if (b.status !== 'held') {
+      await enqueueConsultationMail(deps.jobs, trx, {
+        consultationId: b.id, event: 'updated', sequence: b.icsSequence + 1, formerInterpreterId: to.interpreterId ? b.interpreterId : null,
+      });
+    }
+  }), taken);
+}
+
 export async function reassignRoom(deps: BookingDeps, user: SessionUser, id: string, roomId: string) {
   const b = await changeable(deps, user, id);
   const room = await findRoom(deps.db, roomId);
@@ -77,17 +100,7 @@ export async function reassignRoom(deps: BookingDeps, user: SessionUser, id: str
   if (room.id === b.roomId) throw new ConflictError('The consultation is already in that room.');
   const free = await freeResourcesAt(deps, { companyId: b.companyId, consultationId: b.id, interpreterLanguage: null, meeting: meetingOf(b) });
   if (!free.roomIds.includes(room.id)) throw new ConflictError(`${room.name} is closed or booked at this time.`);
-  await guarded(() => deps.db.transaction().execute(async (trx: Kysely<Database>) => {
-    const ok = await moveConsultation(trx, {
-      id: b.id, roomId: room.id, interpreterId: b.interpreterId, startsAt: b.startsAt, endsAt: b.endsAt, roomFreeAt: b.roomFreeAt,
-    });
-    if (!ok) throw new ConflictError('The consultation changed meanwhile; reload the board.');
-    await recordEvent(trx, {
-      meetingRequestId: b.meetingRequestId, consultationId: b.id, event: 'room_reassigned', actorType: 'staff', actorId: user.id,
-      details: { from: b.roomId, to: room.id },
-    });
-    if (b.status !== 'held') await enqueueConsultationMail(deps.jobs, trx, { consultationId: b.id, event: 'updated', sequence: b.icsSequence + 1 });
-  }), `${room.name} was just booked by someone else.`);
+  await swapResource(deps, user, b, { roomId: room.id }, `${room.name} was just booked by someone else.`);
   return current(deps, b.id);
 }
 
@@ -103,21 +116,7 @@ export async function reassignInterpreter(deps: BookingDeps, user: SessionUser, 
   if (!free.interpreterIds.includes(interpreter.id)) {
     throw new ConflictError(`${interpreter.name} does not interpret ${b.interpreterLanguage}, or is off or booked at this time.`);
   }
-  await guarded(() => deps.db.transaction().execute(async (trx: Kysely<Database>) => {
-    const ok = await moveConsultation(trx, {
-      id: b.id, roomId: b.roomId, interpreterId: interpreter.id, startsAt: b.startsAt, endsAt: b.endsAt, roomFreeAt: b.roomFreeAt,
-    });
-    if (!ok) throw new ConflictError('The consultation changed meanwhile; reload the board.');
-    await recordEvent(trx, {
-      meetingRequestId: b.meetingRequestId, consultationId: b.id, event: 'interpreter_reassigned', actorType: 'staff', actorId: user.id,
-      details: { from: b.interpreterId, to: interpreter.id },
-    });
-    if (b.status !== 'held') {
-      await enqueueConsultationMail(deps.jobs, trx, {
-        consultationId: b.id, event: 'updated', sequence: b.icsSequence + 1, formerInterpreterId: b.interpreterId,
-      });
-    }
-  }), `${interpreter.name} was just booked by someone else.`);
+  await swapResource(deps, user, b, { interpreterId: interpreter.id }, `${interpreter.name} was just booked by someone else.`);
   return current(deps, b.id);
 }
 
