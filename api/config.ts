@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   // Per client and minute, per API process; 0 turns a limit off (the booking benchmark does).
   RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
+  // How often the hall checks whether the home page's programme figures (buyers, countries)
+  // changed and rebuilds the site if so; 0 turns it off. Catalogue edits rebuild at once.
+  SITE_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -51,6 +54,7 @@ export type Config = {
     holdHours: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  site: { refreshMinutes: number };
   auth: { secret: string | undefined };
   rateLimits: { writesPerMinute: number; readsPerMinute: number };
 };
@@ -80,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       holdHours: e.HOLD_HOURS,
     },
     logLevel: e.LOG_LEVEL,
+    site: { refreshMinutes: e.SITE_REFRESH_MINUTES },
     auth: { secret: e.AUTH_SECRET },
     rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES, readsPerMinute: e.RATE_LIMIT_READS },
   };

@@ -30,3 +30,17 @@ export async function enqueueCatalogueChange(jobs: JobQueue | undefined, trx: Ky
     startAfter: new Date(Date.now() + SITE_BUILD_DEBOUNCE_SECONDS * 1000),
   }]);
 }
+
+/**
+ * A rebuild check for what changes without a catalogue edit: the home page's programme
+ * figures (consultations held, buyers, countries). The builder's fingerprint decides
+ * whether anything is built; the 'site' singleton folds it into any rebuild already waiting.
+ */
+export async function enqueueSiteRefresh(jobs: JobQueue | undefined, trx: Kysely<any>, reason: string): Promise<void> {
+  if (!jobs) return;
+  await jobs.insert(trx, 'siteBuild', [{
+    data: { reason } satisfies SiteBuildJob,
+    singletonKey: 'site',
+    startAfter: new Date(Date.now() + SITE_BUILD_DEBOUNCE_SECONDS * 1000),
+  }]);
+}

@@ -17,7 +17,7 @@ import { searchHall, type FederatedResult } from '../../search/federated.ts';
 import { searchProducts } from '../../search/query.ts';
 import { INDEXES, productSettings, type Locale } from '../../search/settings.ts';
 import { createHash } from 'node:crypto';
-import { catalogueFingerprint } from './site-builder.ts';
+import { catalogueFingerprint } from '../repositories/site-fingerprint.ts';
 
 export type SearchRuntime = {
   search: ProductSearch;

@@ -1,32 +1,19 @@
 // Builds the static site from the database into a fresh folder, then switches the served
 // folder (a symlink) atomically, so visitors never see a half-built site. A build is
-// skipped when neither the catalogue data nor the site's source changed since the last one.
+// skipped when neither the catalogue data, the home page's programme figures nor the site's
+// source changed since the last one.
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { catalogueFingerprint, programmeFingerprint } from '../repositories/site-fingerprint.ts';
 import type { Database } from '../db/schema.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ComponentState } from '../http/routes/health.ts';
 
 export type SiteState = ComponentState & { builtAt?: string | undefined };
-
-/** Changes whenever a row a page shows is added, edited or removed. */
-export async function catalogueFingerprint(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ f: string }>`
-    select concat_ws('|',
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from pavilions),
-      (select count(*) from categories),
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from companies),
-      (select count(*) from company_texts),
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from products),
-      (select count(*) from product_texts),
-      (select count(*) from product_images)
-    ) as f`.execute(db);
-  return rows[0]!.f;
-}
 
 /** Hash of everything the site build reads besides the database. */
 export function sourceFingerprint(root: string): string {
@@ -144,6 +131,7 @@ export function createSiteBuilder(opts: {
       fs.mkdirSync(siteDir, { recursive: true });
       const fingerprint = createHash('sha256')
         .update(await catalogueFingerprint(opts.db))
+        .update(await programmeFingerprint(opts.db))
         .update(sourceFingerprint(opts.root))
         .update(opts.publicUrl)
         .digest('hex');

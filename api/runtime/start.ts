@@ -20,6 +20,7 @@ import { createSiteBuilder } from './site-builder.ts';
 import { startSearch, type SearchRuntime } from './search-runtime.ts';
 import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
 import { startWorkers } from '../jobs/workers.ts';
+import { enqueueSiteRefresh } from '../jobs/catalogue-jobs.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const config = withAuthSecret(loadConfig());
@@ -83,6 +84,14 @@ try {
 
   // Workers once search and site are up: catalogue changes update both.
   const mailer = await startWorkers(jobs, { db, config, log, searchClient: () => searchRuntime.client, site });
+  if (config.site.refreshMinutes > 0) {
+    // New buyers change the home page's figures without touching the catalogue; unref'd,
+    // so the timer never keeps a stopping hall alive.
+    const queue = jobs;
+    setInterval(() => {
+      enqueueSiteRefresh(queue, db, 'programme figures').catch((err) => log.warn(`Site refresh not queued: ${(err as Error).message}`));
+    }, config.site.refreshMinutes * 60_000).unref();
+  }
   log.info(mailer.kind === 'smtp' ? 'E-mail: sent through SMTP_URL' : `E-mail: written to the outbox (${config.publicUrl}/api/dev/outbox); set SMTP_URL to send`);
 
   const api = createApi({

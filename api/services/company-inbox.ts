@@ -10,6 +10,7 @@ import { acceptHold, declineHold, findHold, proposeTime } from '../repositories/
 import { findCompanyConsultation, listCompanyConsultations, recordOutcome, type Outcome } from '../repositories/inbox.ts';
 import { enqueueConsultationMail, enqueueHeldMail } from '../jobs/consultation-mail-jobs.ts';
 import { enqueueHoldExpiry } from '../jobs/hold-jobs.ts';
+import { enqueueSiteRefresh } from '../jobs/catalogue-jobs.ts';
 import { computeSlots, holdUntil, moveToFreeResource, slotView, type BookingDeps } from './booking.ts';
 import { slotSearchFor } from './manage.ts';
 import { companyAccess } from './portal-company.ts';
@@ -125,6 +126,7 @@ export async function outcome(deps: InboxDeps, companySlug: string, id: string, 
   await deps.db.transaction().execute(async (trx) => {
     await recordOutcome(trx, id, o);
     await recordEvent(trx, { meetingRequestId: row.meetingRequestId, consultationId: id, event: 'outcome_recorded', actorType: 'company', actorId: user.id, details: { ...o } });
+    await enqueueSiteRefresh(deps.jobs, trx, 'a consultation was held'); // the home page counts them
   });
   return current(deps.db, m.companyId, id);
 }
