@@ -28,6 +28,7 @@ import type { ImageStore } from '../images/store.ts';
 import { MAX_UPLOAD_BYTES } from '../images/process.ts';
 import type { Context } from 'hono';
 import { appSecret } from '../lib/manage-token.ts';
+import { transportSecurity } from './transport-security.ts';
 
 export type ApiDeps = {
   db: Kysely<Database>;
@@ -66,6 +67,7 @@ export function createApi(deps: ApiDeps): Api {
   const isUpload = (path: string, method: string) => method === 'POST' && /\/portal\/companies\/[^/]+\/(products\/[^/]+\/images|logo)$/.test(path);
   const smallBodies = bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.') });
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: () => problem(413, 'Request too large', 'An image may be at most 10 MB.') });
+  app.use('*', transportSecurity(deps.config.publicUrl));
   app.use('*', (c, next) => (isUpload(c.req.path, c.req.method) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', async (c, next) => {
     await next();

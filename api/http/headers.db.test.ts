@@ -39,4 +39,17 @@ describe('security headers', () => {
     const docs = await app.request('/docs');
     expect(docs.headers.get('content-security-policy')).not.toContain('script-src');
   });
+
+  it('HSTS only where the hall is served over TLS: an https PUBLIC_URL, or a request that came over https', async () => {
+    const overTls = createApi({ db: handle.db, dbKind: handle.kind, config: loadConfig({ PUBLIC_URL: 'https://hall.example' }), log: silentLogger });
+    const tooBig = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(100_000) }) };
+    for (const res of [await overTls.request('/health'), await overTls.request('/no-such-route'), await overTls.request('/meeting-requests', tooBig)]) {
+      expect(res.headers.get('strict-transport-security'), String(res.status)).toBe('max-age=31536000');
+    }
+    // Plain http (the default on a laptop): never, or a browser would be pinned to https.
+    for (const res of [await app.request('/health'), await app.request('/no-such-route'), await app.request('/meeting-requests', tooBig)]) {
+      expect(res.headers.get('strict-transport-security'), String(res.status)).toBeNull();
+    }
+    expect((await app.request('https://hall.test/health')).headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
 });

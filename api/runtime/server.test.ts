@@ -25,6 +25,15 @@ describe('createHallApp', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('adds HSTS when the hall is published over https, and not on plain http', async () => {
+    const published = createHallApp(new OpenAPIHono(), site(), 'https://hall.example');
+    for (const url of ['/', '/no-such-page/']) {
+      expect((await published.request(url)).headers.get('strict-transport-security'), url).toBe('max-age=31536000');
+      expect((await app.request(url)).headers.get('strict-transport-security'), url).toBeNull();
+    }
+    expect((await app.request('https://hall.test/')).headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+
   it.each([
     ['/no-such-page/', 'Not found'],
     ['/ko/no-such-page/', '페이지를 찾을 수 없습니다'],

@@ -5,10 +5,13 @@ import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { transportSecurity } from '../http/transport-security.ts';
 
-export function createHallApp(api: OpenAPIHono, siteDir: string): Hono {
+/** `publicUrl`: the hall's public address; an https one means it is served over TLS (HSTS). */
+export function createHallApp(api: OpenAPIHono, siteDir: string, publicUrl = 'http://localhost'): Hono {
   const app = new Hono();
   app.route('/api', api);
+  app.use('*', transportSecurity(publicUrl));
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');

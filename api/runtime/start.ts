@@ -107,7 +107,7 @@ try {
     outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
     health: { search: () => searchRuntime.health(), site: () => site.state() },
   });
-  server = await listen(createHallApp(api, site.servedDir), config.port, config.host);
+  server = await listen(createHallApp(api, site.servedDir, config.publicUrl), config.port, config.host);
   log.info(`\nPavilion is open at ${config.publicUrl}/  (API docs: ${config.publicUrl}/api/docs; ready in ${elapsed()})`);
   log.info('Press Ctrl-C to stop.');
 } catch (err) {
