@@ -4,11 +4,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Auth } from './auth.ts';
+import type { Locale } from '../../site/i18n/locales.ts';
 
 export async function createVerifiedUser(
   auth: Auth,
   db: Kysely<Database>,
-  u: { email: string; name: string; password: string; role?: 'company' | 'staff' | 'admin'; locale?: 'en' | 'ko' },
+  u: { email: string; name: string; password: string; role?: 'company' | 'staff' | 'admin'; locale?: Locale },
 ): Promise<string> {
   const ctx = await auth.$context;
   const email = u.email.toLowerCase();

@@ -11,12 +11,19 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../lib/logger.ts';
 import { accountMail, type AccountMailKind } from '../mail/account-mail.ts';
+import { sealedAccountMail, type AccountMessage } from '../jobs/account-mail-jobs.ts';
+import { appSecret } from '../lib/manage-token.ts';
+import { locales, type Locale } from '../../site/i18n/locales.ts';
 
 /** The header the API puts the socket's address in (any incoming copy is dropped first). */
 export const CLIENT_IP_HEADER = 'x-pavilion-client-ip';
 
 export type AccountMail = { kind: AccountMailKind; to: string; name: string; locale: string; url: string };
-export type SendAccountMail = (mail: { key: string; to: string; subject: string; text: string }) => Promise<void>;
+/**
+ * Sends (or queues) an account e-mail: given as written, for a sender that sends at once, and
+ * sealed (its link unreadable without the app secret), for a queue that keeps it a while.
+ */
+export type SendAccountMail = (mail: AccountMessage) => Promise<void>;
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): about 30 ms a hash on this machine.
 const ARGON = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */ as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -29,7 +36,7 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
     const { subject, text } = accountMail(m);
     // The key makes a retried send overwrite its own outbox file; each link's token is unique.
     const key = `account-${m.kind}-${createHash('sha256').update(m.url).digest('hex').slice(0, 20)}`;
-    await deps.sendMail({ key, to: m.to, subject, text });
+    await deps.sendMail({ key, to: m.to, subject, text, sealed: sealedAccountMail(appSecret(config), m) });
   };
   return betterAuth({
     appName: 'Pavilion',
@@ -49,7 +56,7 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
       fields: { emailVerified: 'email_verified', ...stamps },
       additionalFields: {
         role: { type: 'string', input: false, required: false, defaultValue: 'company' },
-        locale: { type: 'string', input: true, required: false, defaultValue: 'en', validator: { input: z.enum(['en', 'ko']) } },
+        locale: { type: 'string', input: true, required: false, defaultValue: 'en', validator: { input: z.enum(locales) } },
       },
     },
     session: {
@@ -117,5 +124,9 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const localeOf = (user: object): string => ((user as { locale?: string }).locale === 'ko' ? 'ko' : 'en');
+/** The user's language (one of the portal's), in which their account e-mails are written. */
+const localeOf = (user: object): Locale => {
+  const locale = (user as { locale?: string }).locale;
+  return (locales as readonly string[]).includes(locale ?? '') ? (locale as Locale) : 'en';
+};
 

@@ -1,5 +1,6 @@
 // The signed-in user as the rest of the API sees it.
 import { ForbiddenError } from '../errors.ts';
+import type { Locale } from '../../site/i18n/locales.ts';
 
 export type SessionUser = {
   id: string;
@@ -7,7 +8,8 @@ export type SessionUser = {
   name: string;
   role: 'company' | 'staff' | 'admin';
   emailVerified: boolean;
-  locale: 'en' | 'ko';
+  /** The portal language the user signed up in: their account e-mails are written in it. */
+  locale: Locale;
 };
 
 export const isStaff = (user: SessionUser) => user.role === 'staff' || user.role === 'admin';

@@ -61,7 +61,7 @@ export interface UsersTable {
   role: Generated<'company' | 'staff' | 'admin'>;
   email_verified: Generated<boolean>;
   image: string | null;
-  locale: Generated<'en' | 'ko'>;
+  locale: Generated<'en' | 'ko' | 'ja' | 'zh' | 'ru' | 'vi'>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

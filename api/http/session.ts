@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Auth } from '../auth/auth.ts';
 import { UnauthenticatedError } from '../errors.ts';
 import type { SessionUser } from '../auth/user.ts';
+import { isLocale } from '../../site/i18n/locales.ts';
 
 export type { SessionUser };
 
@@ -18,7 +19,7 @@ export async function currentUser(auth: Auth, c: Context): Promise<SessionUser |
     name: u.name,
     role: u.role === 'staff' || u.role === 'admin' ? u.role : 'company',
     emailVerified: Boolean(u.emailVerified),
-    locale: u.locale === 'ko' ? 'ko' : 'en',
+    locale: isLocale(u.locale) ? u.locale : 'en',
   };
 }
 

@@ -118,7 +118,8 @@ describe('consultation e-mails', () => {
 describe('account e-mails', () => {
   it('a sign-up queues the verification e-mail, which the worker writes to the outbox in the user\'s language', async () => {
     const { queueAccountMail } = await import('./account-mail-jobs.ts');
-    const accounts = createApi({ db: handle.db, dbKind: handle.kind, config: { ...config, auth: { secret: 'z'.repeat(40) } }, log: silentLogger, jobs, sendAccountMail: queueAccountMail(jobs) });
+    // The same secret as the worker's: the job holds the link sealed with it (account-mail.db.test.ts).
+    const accounts = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs, sendAccountMail: queueAccountMail(jobs) });
     const res = await accounts.request('/auth/sign-up/email', {
       method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://hall.test' },
       body: JSON.stringify({ email: 'new.owner@hanbit.test', password: 'correct horse battery', name: '김대표', locale: 'ko' }),

@@ -9,6 +9,7 @@ import { createMailer, type Mailer } from '../mail/transport.ts';
 import { consultationMailWorker, type MailJob } from './consultation-mail-jobs.ts';
 import { QUEUES, type JobQueue } from './queue.ts';
 import { accountMailWorker, type AccountMailJob } from './account-mail-jobs.ts';
+import { appSecret } from '../lib/manage-token.ts';
 import type { SearchSyncJob, SiteBuildJob } from './catalogue-jobs.ts';
 import type { Meilisearch } from 'meilisearch';
 import { syncProducts } from '../../search/sync.ts';
@@ -28,7 +29,7 @@ export type WorkerDeps = {
 export async function startWorkers(queue: JobQueue, deps: WorkerDeps): Promise<Mailer> {
   const mailer = deps.mailer ?? createMailer(deps.config.mail);
   const sendMail = consultationMailWorker({ ...deps, mailer });
-  const sendAccountMail = accountMailWorker(mailer);
+  const sendAccountMail = accountMailWorker({ mailer, db: deps.db, secret: appSecret(deps.config) });
   // Batches of ten, fetched back to back while batches come back full: a burst of bookings
   // (or a committed week plan) sends its e-mails at once, not one per polling interval. Each
   // job settles on its own, so a message that fails is retried without re-sending the ones

@@ -89,6 +89,11 @@ export async function findInvitation(db: Db, companyId: string, id: string): Pro
   return invitationQuery(db).where('i.company_id', '=', companyId).where('i.id', '=', id).executeTakeFirst();
 }
 
+/** An invitation by its id alone: for its e-mail, written when the job runs. */
+export async function findInvitationById(db: Db, id: string): Promise<InvitationRow | undefined> {
+  return invitationQuery(db).where('i.id', '=', id).executeTakeFirst();
+}
+
 export async function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<InvitationRow | undefined> {
   return invitationQuery(db).where('i.token_hash', '=', tokenHash).executeTakeFirst();
 }

@@ -8,8 +8,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError } from '../errors.ts';
 import { isStaff, type SessionUser } from '../auth/user.ts';
-import { enqueueAccountMail } from '../jobs/account-mail-jobs.ts';
-import { invitationMail } from '../mail/account-mail.ts';
+import { enqueueInvitationMail } from '../jobs/account-mail-jobs.ts';
+import { appSecret } from '../lib/manage-token.ts';
 import {
   companyNames, countOpenInvitations, countOwners, deleteMember, findInvitation, findInvitationByTokenHash, findMember,
   insertInvitation, insertMember, isMemberByEmail, listMembers, listOpenInvitations, lockCompany, markInvitationAccepted,
@@ -18,7 +18,7 @@ import {
 import { companyAccess, type PortalDeps } from './portal-company.ts';
 import { PRODUCT_LOCALES } from '../portal/product-schemas.ts';
 
-export type MemberDeps = PortalDeps & { config: Pick<Config, 'publicUrl'> };
+export type MemberDeps = PortalDeps & { config: Pick<Config, 'publicUrl' | 'auth'> };
 
 /** The portal's languages (the site's): the invitation links to the portal in one of them. */
 export const PORTAL_LANGUAGES = PRODUCT_LOCALES;
@@ -88,10 +88,8 @@ export async function invite(deps: MemberDeps, slug: string, user: SessionUser, 
       companyId: m.companyId, email, tokenHash: hashInvitationToken(token), invitedBy: user.id,
       createdAt: new Date(now), expiresAt: new Date(now + INVITATION_DAYS * DAY),
     });
-    const names = await companyNames(trx, m.companyId);
-    const company = (locale === 'ko' ? names.ko : names.en) || names.en || names.ko || names.slug;
-    const mail = invitationMail({ locale, inviter: user.name, company, url, days: INVITATION_DAYS });
-    await enqueueAccountMail(deps.jobs, trx, { kind: 'invite', to: email, url, ...mail });
+    // The e-mail is written when it is sent; the job keeps the link sealed, never the token.
+    await enqueueInvitationMail(deps.jobs, trx, { invitationId, locale, url, secret: appSecret(deps.config) });
     return invitationId;
   });
   const row = await findInvitation(deps.db, m.companyId, id);

@@ -26,7 +26,7 @@ const Members = z.object({
 }).openapi('PortalMembers');
 const InviteBody = z.object({
   email: z.email('Not an e-mail address').max(254),
-  locale: z.enum(PORTAL_LANGUAGES).optional().openapi({ description: 'The portal language the link opens in; the e-mail is in Korean for ko, else English' }),
+  locale: z.enum(PORTAL_LANGUAGES).optional().openapi({ description: 'The portal language the link opens in and the e-mail is written in (the inviter\'s own by default)' }),
 }).strict();
 const TokenBody = z.object({ token: z.string().regex(INVITATION_TOKEN, 'Not an invitation token') }).strict();
 const Joined = z.object({ company: z.object({ slug: z.string(), names: z.object({ en: z.string(), ko: z.string() }) }) }).passthrough();

@@ -119,7 +119,7 @@ function SignUpForm({ returnTo }: { returnTo: string }) {
     setBusy(true);
     setProblem(null);
     const r = await api('POST', '/api/auth/sign-up/email', {
-      name: name.trim(), email: email.trim(), password, locale: locale === 'ko' ? 'ko' : 'en', callbackURL: localePath(locale, returnTo),
+      name: name.trim(), email: email.trim(), password, locale, callbackURL: localePath(locale, returnTo),
     });
     setBusy(false);
     if (r.ok) setSentTo(email.trim());
