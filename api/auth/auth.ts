@@ -13,6 +13,7 @@ import type { Logger } from '../lib/logger.ts';
 import { accountMail, type AccountMailKind } from '../mail/account-mail.ts';
 import { sealedAccountMail, type AccountMessage } from '../jobs/account-mail-jobs.ts';
 import { appSecret } from '../lib/manage-token.ts';
+import { openLink, sealLink } from '../lib/sealed-link.ts';
 import { locales, type Locale } from '../../site/i18n/locales.ts';
 
 /** The header the API puts the socket's address in (any incoming copy is dropped first). */
@@ -110,7 +111,8 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       expiresIn: 24 * 3600,
-      sendVerificationEmail: async ({ user, url }) => mail({ kind: 'verify', to: user.email, name: user.name, locale: localeOf(user), url }),
+      sendVerificationEmail: async ({ user, url }) =>
+        mail({ kind: 'verify', to: user.email, name: user.name, locale: localeOf(user), url: sealVerificationUrl(appSecret(config), url) }),
     },
     advanced: {
       database: { generateId: 'serial' },
@@ -123,6 +125,27 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * better-auth's verification token is a signed, not encrypted, JWT whose payload holds the
+ * e-mail address: in a link, that is personal data in a URL (history, proxies, logs). The
+ * link carries it sealed instead (AES-GCM under the app secret), opened again on arrival.
+ */
+export function sealVerificationUrl(secret: string, url: string): string {
+  const u = new URL(url);
+  const token = u.searchParams.get('token');
+  if (token) u.searchParams.set('token', sealLink(secret, token));
+  return u.toString();
+}
+
+/** The JWT inside a sealed verification token; anything else is passed on as it is (better-auth refuses it). */
+export function openVerificationToken(secret: string, token: string): string {
+  try {
+    return openLink(secret, token);
+  } catch {
+    return token;
+  }
+}
 
 /** The user's language (one of the portal's), in which their account e-mails are written. */
 const localeOf = (user: object): Locale => {

@@ -2,7 +2,7 @@
 // errors ({ code, message }) are handed on as problem documents carrying the same code.
 import type { Context, Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { CLIENT_IP_HEADER, type Auth } from '../../auth/auth.ts';
+import { CLIENT_IP_HEADER, openVerificationToken, type Auth } from '../../auth/auth.ts';
 import { problem } from '../problem.ts';
 
 const titles: Record<number, string> = {
@@ -26,6 +26,9 @@ export function registerAuthRoutes(app: Hono<any>, auth: Auth, opts: { publicUrl
     const url = new URL(c.req.url);
     const rest = url.pathname.slice(url.pathname.indexOf('/auth/') + '/auth'.length);
     const target = new URL(`${opts.publicUrl}/api/auth${rest}${url.search}`);
+    // The e-mailed confirmation link carries its token sealed (see sealVerificationUrl).
+    const token = rest === '/verify-email' ? target.searchParams.get('token') : null;
+    if (token) target.searchParams.set('token', openVerificationToken((await auth.$context).secret, token));
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER); // never trust a client's claim about its own address
     const ip = clientIp(c);
