@@ -35,7 +35,9 @@ export const TimeZoneName = z.string().max(64).transform((zone, ctx) => {
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 /** ISO 639-1: two lower-case letters naming a language the runtime knows. */
 export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'A two-letter ISO 639-1 code, e.g. ja')
-  .refine((code) => languageNames.of(code) !== undefined, 'Not an ISO 639-1 language code');
+  // The refinement runs even when the pattern failed, and Intl throws on a malformed tag
+  // ("", "a", "0000-00-00"): ask it only about two letters.
+  .refine((code) => /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined, 'Not an ISO 639-1 language code');
 
 // ---------------------------------------------------------------- pavilions
 

@@ -12,6 +12,7 @@ import { Slug } from '../schemas.ts';
 const denied = { 401: problem('Not signed in'), 403: problem('Staff only') };
 const Day = z.iso.date();
 const Any = z.object({}).passthrough();
+const MAX_STATS_DAYS = 731;
 const Id = (what: string) => z.string().regex(/^[1-9][0-9]{0,17}$/, `Not a ${what} id`);
 const consultation = { params: z.object({ id: Id('consultation') }) };
 const changed = { 200: json(Any, 'The consultation as the board shows it now'), 400: problem('Invalid input'), 404: problem('No such consultation, room or interpreter'), 409: problem('Not free, or the consultation cannot change'), ...denied };
@@ -61,7 +62,13 @@ const routes = {
   }),
   stats: createRoute({
     method: 'get', path: '/stats', tags: ['Control'], summary: 'The programme in figures for a range of Korean days',
-    request: { query: z.object({ from: Day, to: Day }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] }) },
+    request: {
+      query: z.object({ from: Day, to: Day })
+        .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+        // Open hours are counted day by day for every room and interpreter: a range of
+        // centuries would keep the process busy for minutes. Two years is more than a programme.
+        .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_STATS_DAYS * 86_400_000, { message: `At most ${MAX_STATS_DAYS} days at a time`, path: ['to'] }),
+    },
     responses: { 200: json(Any, 'Figures'), 400: problem('Invalid range'), ...denied },
   }),
 };
