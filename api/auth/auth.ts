@@ -50,7 +50,14 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
     logger: {
       level: config.logLevel === 'silent' ? 'error' : config.logLevel,
       disabled: config.logLevel === 'silent',
-      log: (level, message) => (level === 'error' ? deps.log.error(`auth: ${message}`) : level === 'warn' ? deps.log.warn(`auth: ${message}`) : deps.log.debug(`auth: ${message}`)),
+      // Its messages may name an address ("Sign-up attempt for existing email: …"); its
+      // extra arguments (objects, users) are never written.
+      log: (level, raw) => {
+        const message = `auth: ${withoutAddresses(raw)}`;
+        if (level === 'error') deps.log.error(message);
+        else if (level === 'warn') deps.log.warn(message);
+        else deps.log.debug(message);
+      },
     },
     user: {
       modelName: 'users',
@@ -125,6 +132,9 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** A log message with every e-mail address in it replaced: personal data stays out of the log. */
+export const withoutAddresses = (message: string): string => message.replace(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+/g, '[e-mail]');
 
 /**
  * better-auth's verification token is a signed, not encrypted, JWT whose payload holds the

@@ -123,6 +123,23 @@ describe('accounts', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
+  it('writes no e-mail address to the log, even at debug level', async () => {
+    const lines: string[] = [];
+    const keep = (msg: string, err?: unknown) => void lines.push(`${msg} ${err ?? ''}`);
+    const log = { debug: keep, info: keep, warn: keep, error: keep };
+    const chatty = createApi({
+      db: handle.db, dbKind: handle.kind, config: { ...config, logLevel: 'debug' }, log, sendAccountMail: mail.send, clientIp: () => '10.1.9.9',
+    });
+    await signedInUser(chatty, mail, 'known.person@hanbit.example');
+    await chatty.request('/auth/sign-up/email', jsonPost({ email: 'Known.Person@hanbit.example', password: 'another password 1', name: 'Someone' }));
+    await chatty.request('/auth/sign-in/email', jsonPost({ email: 'nobody@hanbit.example', password: 'not the password' }));
+    await chatty.request('/auth/sign-in/email', jsonPost({ email: 'known.person@hanbit.example', password: 'not the password' }));
+    await chatty.request('/auth/request-password-reset', jsonPost({ email: 'ghost@hanbit.example', redirectTo: '/portal/reset/' }));
+    // better-auth did have something to say about the repeated sign-up, with the address left out.
+    expect(lines.some((l) => l.includes('existing email: [e-mail]'))).toBe(true);
+    for (const l of lines) expect(l.toLowerCase()).not.toMatch(/known\.person|nobody@|ghost@/);
+  });
+
   it('signs out', async () => {
     const cookie = await signedInUser(app, mail, 'out@hanbit.example');
     const out = await app.request('/auth/sign-out', jsonPost({}, cookie));
