@@ -35,6 +35,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     // Every browser in these tests is one client (localhost): allow a test run's worth of writes.
-    env: { PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: baseURL, LOG_LEVEL: 'warn', RATE_LIMIT_WRITES: '600' },
+    env: { PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: baseURL, LOG_LEVEL: 'warn', RATE_LIMIT_WRITES: '600', RATE_LIMIT_SIGN_INS: '600' },
   },
 });

@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   // Per client and minute, per API process; 0 turns a limit off (the booking benchmark does).
   RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
+  // Password sign-ins per client address and minute (all processes: kept in the database).
+  // Staff behind one office address share it; a browser test suite signs in far more often.
+  RATE_LIMIT_SIGN_INS: z.coerce.number().int().min(1).default(5),
   // How often the hall checks whether the home page's programme figures (buyers, countries)
   // changed and rebuilds the site if so; 0 turns it off. Catalogue edits rebuild at once.
   SITE_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
@@ -56,7 +59,7 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   site: { refreshMinutes: number };
   auth: { secret: string | undefined };
-  rateLimits: { writesPerMinute: number; readsPerMinute: number };
+  rateLimits: { writesPerMinute: number; readsPerMinute: number; signInsPerMinute: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -86,6 +89,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     site: { refreshMinutes: e.SITE_REFRESH_MINUTES },
     auth: { secret: e.AUTH_SECRET },
-    rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES, readsPerMinute: e.RATE_LIMIT_READS },
+    rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES, readsPerMinute: e.RATE_LIMIT_READS, signInsPerMinute: e.RATE_LIMIT_SIGN_INS },
   };
 }

@@ -84,6 +84,9 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
     verification: {
       modelName: 'auth_verifications',
       fields: { expiresAt: 'expires_at', ...stamps },
+      // A pending reset's token is kept hashed, as invitations' are: reading the table gives
+      // no working link (rows kept plain before this still count until they expire).
+      storeIdentifier: 'hashed',
     },
     rateLimit: {
       enabled: true,
@@ -93,7 +96,7 @@ export function createAuth(deps: { db: Kysely<Database>; config: Config; log: Lo
       window: 60,
       max: 100,
       customRules: {
-        '/sign-in/email': { window: 60, max: 5 },
+        '/sign-in/email': { window: 60, max: config.rateLimits.signInsPerMinute },
         '/sign-up/email': { window: 3600, max: 10 },
         '/request-password-reset': { window: 3600, max: 5 },
         '/send-verification-email': { window: 3600, max: 5 },

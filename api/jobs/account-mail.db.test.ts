@@ -114,6 +114,10 @@ describe('account e-mails leave no token in the job queue', () => {
     expect(token.length).toBeGreaterThan(20);
     expectNowhere(await everythingPgBossKeeps(), spellings(token, link));
     expect((await jobOf(mail.key))[0]!.data).toMatchObject({ mail: 'reset', locale: 'ru' });
+    // Nor does better-auth's own table of pending resets hold it: only a hash.
+    const pending = await sql<{ row: string }>`select t::text as row from auth_verifications t`.execute(handle.db);
+    expect(pending.rows.length).toBeGreaterThan(0);
+    expectNowhere(pending.rows.map((r) => r.row).join('\n'), [token]);
 
     const reset = await app.request('/auth/reset-password', jsonPost({ token, newPassword: 'another horse battery' }));
     expect(reset.status).toBe(200);
