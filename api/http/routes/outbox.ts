@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { escapeHtml as e } from '../../lib/html.ts';
+import { decodeMimeWords } from '../../lib/mime-words.ts';
 import { NotFoundError } from '../../errors.ts';
 
 function header(raw: string, name: string): string {
   const m = new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(raw);
-  return m ? m[1]!.replace(/\r?\n[ \t]/g, ' ') : '';
+  return m ? decodeMimeWords(m[1]!.replace(/\r?\n[ \t]/g, ' ')) : '';
 }
 
 export function registerOutbox(app: OpenAPIHono, outboxDir: string) {
