@@ -10,6 +10,8 @@ import { createScratchDatabase } from '../api/test-support/test-database.ts';
 import { startApiProcess } from '../api/test-support/api-processes.ts';
 import { ms, runLoad, type LoadResult } from './load.ts';
 import { figure } from './figures.ts';
+import { cpuBetween, snapshot } from './cpu-time.ts';
+import { sql } from 'kysely';
 
 const config = loadConfig();
 const server = config.testDatabaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,17 +48,37 @@ try {
       .then(async (r) => (await r.arrayBuffer(), r.status));
   const buyer = (tag: string, i: number) => ({ name: `Buyer ${i}`, company: 'Bench Imports', country: 'KR', email: `${tag}${i}@bench.test`, language: 'ko', timeZone: 'Asia/Seoul' });
 
+  // CPU per answer, by part: the API processes, the PostgreSQL backends of this database, and
+  // this load generator. On a busy 2-core machine these say more than wall-clock figures.
+  const backendPids = async () => (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(scratch.db)).rows.map((r) => r.pid);
+  type CpuPerAnswer = { api: number; postgres: number; client: number };
+  async function measured<T extends LoadResult>(run: () => Promise<T>): Promise<T & { cpu: CpuPerAnswer }> {
+    const apiPids = apis.map((a) => a.child.pid!);
+    const before = { api: snapshot(apiPids), pg: snapshot(await backendPids()), client: process.cpuUsage() };
+    const r = await run();
+    const pgAfter = snapshot([...new Set([...before.pg.keys(), ...(await backendPids())])]);
+    const client = process.cpuUsage(before.client);
+    return {
+      ...r,
+      cpu: {
+        api: cpuBetween(before.api, snapshot(apiPids)) / r.total,
+        postgres: cpuBetween(before.pg, pgAfter) / r.total,
+        client: (client.user + client.system) / 1000 / r.total,
+      },
+    };
+  }
+
   // Warm-up: connections, JIT, plans.
   await runLoad(100, 8, (i) => post(i, { productSlug: companies[i % companies.length]!.slug, buyer: buyer('warm', i), preferredSlots: [slots[301]!.start] }));
 
   // Uncontended: every request wants a time its company, buyer and a room can give (60 per slot time).
-  const uncontended = await runLoad(2000, 32, (i) =>
-    post(i, { productSlug: companies[i % companies.length]!.slug, buyer: buyer('u', i), preferredSlots: [slots[2 * Math.floor(i / 60)]!.start] })); // every other slot: a room turns over for 10 min after each meeting
+  const uncontended = await measured(() => runLoad(2000, 32, (i) =>
+    post(i, { productSlug: companies[i % companies.length]!.slug, buyer: buyer('u', i), preferredSlots: [slots[2 * Math.floor(i / 60)]!.start] }))); // every other slot: a room turns over for 10 min after each meeting
 
   // Contended: 50 clients, three companies, the same two times.
   const hot = [slots[200]!.start, slots[201]!.start];
-  const contended = await runLoad(1000, 50, (i) =>
-    post(i, { productSlug: companies[i % 3]!.slug, buyer: buyer('c', i), preferredSlots: hot }));
+  const contended = await measured(() => runLoad(1000, 50, (i) =>
+    post(i, { productSlug: companies[i % 3]!.slug, buyer: buyer('c', i), preferredSlots: hot })));
 
   say('Measuring the machine\'s ceiling with pgbench (TPC-B, 32 clients, 10 s)…');
   const pgbench = pgbenchTps(scratch.url);
@@ -66,16 +88,19 @@ try {
   figure({ bench, figure: 'contended (50 clients) throughput', value: contended.perSecond, unit: 'answers/s' });
   figure({ bench, figure: 'contended p99', value: contended.p99, unit: 'ms' });
   figure({ bench, figure: 'contended 5xx answers', value: Object.entries(contended.statuses).filter(([s]) => s.startsWith('5') || s === '0').reduce((n, [, c]) => n + c, 0), unit: 'answers', target: '0' });
+  figure({ bench, figure: 'uncontended CPU per booking: API', value: uncontended.cpu.api, unit: 'ms' });
+  figure({ bench, figure: 'uncontended CPU per booking: PostgreSQL', value: uncontended.cpu.postgres, unit: 'ms' });
+  figure({ bench, figure: 'uncontended CPU per booking: load generator', value: uncontended.cpu.client, unit: 'ms' });
   if (pgbench !== null) figure({ bench, figure: 'pgbench TPC-B ceiling, 32 clients', value: pgbench, unit: 'tps' });
 
-  const row = (name: string, r: LoadResult, clients: number) =>
-    `| ${name} | ${clients} | ${r.total} | ${r.perSecond.toFixed(0)}/s | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} |`;
+  const row = (name: string, r: LoadResult & { cpu: CpuPerAnswer }, clients: number) =>
+    `| ${name} | ${clients} | ${r.total} | ${r.perSecond.toFixed(0)}/s | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} | ${r.cpu.api.toFixed(2)} / ${r.cpu.postgres.toFixed(2)} / ${r.cpu.client.toFixed(2)} ms |`;
   process.stdout.write(
     [
       `## Booking benchmark (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, PostgreSQL via ${new URL(server).host}, 2 API processes)`,
       '',
-      '| scenario | clients | requests | throughput | p50 | p95 | p99 | answers |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| scenario | clients | requests | throughput | p50 | p95 | p99 | answers | CPU per answer: API / PostgreSQL / load generator |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       row('uncontended bookings', uncontended, 32),
       row('contended (3 companies, 2 times)', contended, 50),
       '',
