@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // (on PostgreSQL with DATABASE_URL/TEST_DATABASE_URL set, on PGlite otherwise).
 export default defineConfig({
   test: {
-    include: ['api/**/*.test.ts', 'search/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['api/**/*.test.ts', 'search/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
     exclude: ['node_modules', '.data', '.astro-out', 'tests/e2e'],
     // Generous: the database and engine tests share two cores with each other (and, in CI,
     // with nothing else, but a busy developer machine can be slower); a hang still ends.
