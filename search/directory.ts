@@ -29,6 +29,7 @@ export type PavilionDocument = Partial<Record<`${'name' | 'story'}_${Locale}`, s
 };
 
 export const companyDocumentId = (id: string) => `c-${id}`;
+export const pavilionDocumentId = (id: string) => `v-${id}`;
 const perLocale = (field: string) => LOCALE_CODES.map((l) => `${field}_${l}`);
 const localized = LOCALE_CODES.map((l) => ({ attributePatterns: [`*_${l}`], locales: [LOCALES[l]] }));
 const isLocale = (l: string): l is Locale => (LOCALE_CODES as string[]).includes(l);
@@ -51,6 +52,18 @@ export function pavilionSettings(): Settings {
     localizedAttributes: localized,
     synonyms: loadSynonyms(),
   };
+}
+
+/** companies.id of every company that belongs in the index (as companyDocuments picks them), ascending. */
+export async function indexableCompanyIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('companies').select('id').where('status', '=', 'active').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** pavilions.id of every pavilion that belongs in the index (as pavilionDocuments picks them), ascending. */
+export async function indexablePavilionIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('pavilions').select('id').where('retired_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
 }
 
 /** Active companies (all, or those of `ids`) as documents. */
@@ -100,7 +113,7 @@ export async function pavilionDocuments(db: Kysely<Database>): Promise<PavilionD
     .orderBy('pv.sort_order').orderBy('pv.id')
     .execute();
   return rows.map((r) => {
-    const doc: PavilionDocument = { id: `v-${r.id}`, slug: r.slug, order: r.sort_order, productCount: Number(r.productCount ?? 0) };
+    const doc: PavilionDocument = { id: pavilionDocumentId(r.id), slug: r.slug, order: r.sort_order, productCount: Number(r.productCount ?? 0) };
     for (const l of LOCALE_CODES) {
       const name = (r.names as LocalizedText)[l];
       const story = (r.stories as LocalizedText)[l];
@@ -160,5 +173,5 @@ export async function syncPavilions(db: Kysely<Database>, client: Meilisearch): 
   ]);
   const index = client.index(INDEXES.pavilions);
   if (pavilions.length > 0) await waitOk(index.addDocuments(pavilions));
-  if (retired.length > 0) await waitOk(index.deleteDocuments(retired.map((r) => `v-${r.id}`)));
+  if (retired.length > 0) await waitOk(index.deleteDocuments(retired.map((r) => pavilionDocumentId(r.id))));
 }

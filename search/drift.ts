@@ -1,49 +1,102 @@
-// Is the index in step with the database? Compares the whole id sets both ways (products
-// missing from the index, documents of products that are no longer approved), a random
-// sample of documents field by field against what documents.ts builds now, and the
-// index settings against settings.ts. Read-only on both sides.
+// Are the indexes in step with the database? For each index (products, companies,
+// pavilions): the whole id sets both ways (documents missing from the index, documents of
+// rows that no longer belong in it), a random sample of documents field by field against
+// what documents.ts / directory.ts build now, and the settings against what we apply.
+// Read-only on both sides.
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, Settings } from 'meilisearch';
 import type { Database } from '../api/db/schema.ts';
+import {
+  companyDocumentId, companyDocuments, companySettings, indexableCompanyIds, indexablePavilionIds,
+  pavilionDocumentId, pavilionDocuments, pavilionSettings,
+} from './directory.ts';
 import { indexableProductIds, productDocumentId, productDocumentsByIds } from './documents.ts';
 import { INDEXES, productSettings } from './settings.ts';
 
 export type FieldDifference = { field: string; database: unknown; index: unknown };
 export type DocumentDifference = { id: string; slug: string; fields: FieldDifference[] };
+export type IndexName = keyof typeof INDEXES;
 
-export type DriftReport = {
+export type IndexDrift = {
   inStep: boolean;
   indexUid: string;
   indexExists: boolean;
+  /** Rows that belong in the index (approved products, active companies, pavilions not retired). */
   databaseCount: number;
   indexCount: number;
-  /** Document ids (p-<products.id>) of products that belong in the index but are not in it. */
+  /** Document ids (p-/c-/v-<id>) of rows that belong in the index but are not in it. */
   missing: string[];
-  /** Document ids in the index with no approved product of an active company behind them. */
+  /** Document ids in the index with no row behind them that belongs in it. */
   stale: string[];
   /** How many sampled documents were compared field by field. */
   sampled: number;
   differing: DocumentDifference[];
-  /** Names of index settings that differ from settings.ts. */
+  /** Names of index settings that differ from what we apply. */
   settings: string[];
 };
 
+export type DriftReport = { inStep: boolean; indexes: Record<IndexName, IndexDrift> };
+
 export type DriftOptions = {
-  indexUid?: string;
-  /** Documents compared field by field (default 200). */
+  /** Documents compared field by field, per index (default 200). */
   sampleSize?: number;
   /** [0, 1) random numbers for the sample; default Math.random. */
   random?: () => number;
 };
 
+/** What one index should hold: its document ids, documents built now, and settings. */
+type IndexSource = {
+  expectedIds(db: Kysely<Database>): Promise<string[]>;
+  /** The documents of those ids (document ids) that belong in the index now. */
+  documents(db: Kysely<Database>, ids: string[]): Promise<{ id: string; slug: string }[]>;
+  settings(): Settings;
+};
+
+const rowId = (documentId: string) => documentId.slice(2); // drops "p-", "c-", "v-"
+
+const SOURCES: Record<IndexName, IndexSource> = {
+  products: {
+    expectedIds: async (db) => (await indexableProductIds(db)).map(productDocumentId),
+    documents: (db, ids) => productDocumentsByIds(db, ids.map(rowId)),
+    settings: productSettings,
+  },
+  companies: {
+    expectedIds: async (db) => (await indexableCompanyIds(db)).map(companyDocumentId),
+    documents: (db, ids) => companyDocuments(db, ids.map(rowId)),
+    settings: companySettings,
+  },
+  pavilions: {
+    expectedIds: async (db) => (await indexablePavilionIds(db)).map(pavilionDocumentId),
+    // A few dozen at most: build them all and keep the sampled ones.
+    documents: async (db, ids) => {
+      const wanted = new Set(ids);
+      return (await pavilionDocuments(db)).filter((d) => wanted.has(d.id));
+    },
+    settings: pavilionSettings,
+  },
+};
+
 const ID_PAGE = 10_000;
 
+/** Checks the three indexes, one after another. */
 export async function checkDrift(db: Kysely<Database>, client: Meilisearch, opts: DriftOptions = {}): Promise<DriftReport> {
-  const indexUid = opts.indexUid ?? INDEXES.products;
-  const productIds = await indexableProductIds(db);
-  const expected = new Set(productIds.map(productDocumentId));
-  const report: DriftReport = {
+  const indexes = {} as Record<IndexName, IndexDrift>;
+  for (const name of Object.keys(SOURCES) as IndexName[]) indexes[name] = await checkIndexDrift(db, client, name, opts);
+  return { inStep: Object.values(indexes).every((r) => r.inStep), indexes };
+}
+
+export async function checkIndexDrift(
+  db: Kysely<Database>,
+  client: Meilisearch,
+  name: IndexName,
+  opts: DriftOptions = {},
+): Promise<IndexDrift> {
+  const source = SOURCES[name];
+  const indexUid = INDEXES[name];
+  const expectedIds = await source.expectedIds(db);
+  const expected = new Set(expectedIds);
+  const report: IndexDrift = {
     inStep: false, indexUid, indexExists: false, databaseCount: expected.size, indexCount: 0,
     missing: [], stale: [], sampled: 0, differing: [], settings: [],
   };
@@ -61,10 +114,10 @@ export async function checkDrift(db: Kysely<Database>, client: Meilisearch, opts
   report.missing = [...expected].filter((id) => !present.has(id));
   report.stale = [...present].filter((id) => !expected.has(id));
 
-  const sample = sampleOf(productIds.filter((id) => present.has(productDocumentId(id))), opts.sampleSize ?? 200, opts.random ?? Math.random);
+  const sample = sampleOf(expectedIds.filter((id) => present.has(id)), opts.sampleSize ?? 200, opts.random ?? Math.random);
   report.sampled = sample.length;
-  report.differing = await compareDocuments(db, client, indexUid, sample);
-  report.settings = settingsDifferences(productSettings(), await index.getSettings());
+  report.differing = await compareDocuments(client, indexUid, await source.documents(db, sample));
+  report.settings = settingsDifferences(source.settings(), await index.getSettings());
 
   report.inStep = report.indexCount === report.databaseCount && report.missing.length === 0 && report.stale.length === 0 &&
     report.differing.length === 0 && report.settings.length === 0;
@@ -92,13 +145,11 @@ export function sampleOf<T>(items: readonly T[], n: number, random: () => number
 }
 
 async function compareDocuments(
-  db: Kysely<Database>,
   client: Meilisearch,
   indexUid: string,
-  productIds: string[],
+  built: { id: string; slug: string }[],
 ): Promise<DocumentDifference[]> {
-  if (productIds.length === 0) return [];
-  const built = await productDocumentsByIds(db, productIds);
+  if (built.length === 0) return [];
   const ids = built.map((d) => d.id);
   const { results } = await client.index<Record<string, unknown>>(indexUid).getDocuments({ ids, limit: ids.length });
   const stored = new Map(results.map((d) => [String(d.id), d]));
@@ -142,34 +193,4 @@ function contains(wanted: unknown, actual: unknown): boolean {
     return Object.entries(wanted).every(([k, v]) => contains(v, (actual as Record<string, unknown>)[k]));
   }
   return Object.is(wanted, actual);
-}
-
-// ---------------------------------------------------------------- report
-
-const LIST_MAX = 10;
-const list = (ids: string[]) => `${ids.slice(0, LIST_MAX).join(', ')}${ids.length > LIST_MAX ? `, … (${ids.length - LIST_MAX} more)` : ''}`;
-const short = (value: unknown) => {
-  const text = value === undefined ? '(absent)' : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-};
-
-/** A short human report; the last line says whether the index is in step. */
-export function formatDriftReport(r: DriftReport): string {
-  const lines = [`Index "${r.indexUid}" against the database:`];
-  lines.push(`  approved products in the database: ${r.databaseCount}`);
-  if (!r.indexExists) {
-    lines.push('  the index does not exist');
-  } else {
-    lines.push(`  documents in the index:            ${r.indexCount}`);
-    lines.push(`  missing from the index:            ${r.missing.length}${r.missing.length ? `  ${list(r.missing)}` : ''}`);
-    lines.push(`  no longer approved, still indexed: ${r.stale.length}${r.stale.length ? `  ${list(r.stale)}` : ''}`);
-    lines.push(`  sample compared field by field:    ${r.sampled}, ${r.differing.length} differ`);
-    for (const d of r.differing.slice(0, LIST_MAX)) {
-      lines.push(`    ${d.id} (${d.slug}): ${d.fields.map((f) => f.field).join(', ')}`);
-      for (const f of d.fields.slice(0, 3)) lines.push(`      ${f.field}: database ${short(f.database)}, index ${short(f.index)}`);
-    }
-    lines.push(`  settings differing from settings.ts: ${r.settings.length ? r.settings.join(', ') : 'none'}`);
-  }
-  lines.push(r.inStep ? 'In step.' : 'DRIFT: the index does not match the database. Run `npm run search:reindex`.');
-  return lines.join('\n');
 }

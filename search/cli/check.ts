@@ -1,18 +1,22 @@
-// Compares the products index with the database: npm run search:check [-- --sample N]
-// Counts, every id both ways, a random sample compared field by field, and the settings.
+// Compares the three indexes (products, companies, pavilions) with the database:
+// npm run search:check [-- --sample N]. Per index: counts, every id both ways, a random
+// sample compared field by field, and the settings.
 // Exit code 0 when in step, 1 on drift, 2 on a usage error.
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../../api/config.ts';
-import { checkDrift, formatDriftReport } from '../drift.ts';
+import { checkDrift } from '../drift.ts';
+import { formatDriftReport } from '../drift-report.ts';
 import { openCliContext, runCli } from './common.ts';
 import type { CliIo } from './reindex.ts';
 
 const USAGE = `Usage: npm run search:check [-- --sample N]
 
-Compares the search index with the database (DATABASE_URL, or the embedded PGlite in
-$DATA_DIR/pglite): document counts, products missing from the index, documents of products
-no longer approved, N random documents (default 200) field by field, and the index settings.
-Exits 0 when in step, 1 on drift. Starts the bundled Meilisearch unless MEILI_URL is set.`;
+Compares the search indexes (products, companies, pavilions) with the database
+(DATABASE_URL, or the embedded PGlite in $DATA_DIR/pglite). For each: document counts,
+documents missing from the index, documents of rows that no longer belong in it (products
+no longer approved, companies no longer active, pavilions retired), N random documents
+(default 200 per index) field by field, and the index settings. Exits 0 when in step,
+1 on drift. Starts the bundled Meilisearch unless MEILI_URL is set.`;
 
 export async function main(
   argv: readonly string[],

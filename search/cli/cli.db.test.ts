@@ -63,10 +63,14 @@ describe('search:reindex and search:check', () => {
     expect(c.stdout()).toMatch(/^Indexed 4 products in [\d.]+ s .* swapped them in as "products"\.\nIndexed 2 companies and \d+ pavilions\.\n$/);
   });
 
-  it('finds the index in step (exit 0), then drift once the database changes (exit 1)', async () => {
+  it('finds the indexes in step (exit 0), then drift once the database changes (exit 1)', async () => {
     let c = capture();
     expect(await check(['--sample', '10'], config, c.io)).toBe(0);
-    expect(c.stdout()).toMatch(/sample compared field by field: {4}4, 0 differ[\s\S]*In step\.\n$/);
+    expect(c.stdout()).toMatch(new RegExp([
+      'Index "products"[^]*sample compared field by field: +4, 0 differ',
+      'Index "companies"[^]*sample compared field by field: +2, 0 differ',
+      'Index "pavilions"[^]*sample compared field by field: +2, 0 differ[^]*In step\\.\\n$',
+    ].join('[^]*')));
 
     await withDatabase((db) => db.updateTable('products').set({ moq: 123 }).where('slug', '=', 'kf94-mask').execute().then(() => {}));
     c = capture();
@@ -75,6 +79,20 @@ describe('search:reindex and search:check', () => {
 
     c = capture();
     expect(await reindex([], config, c.io)).toBe(0);
+    expect(await check([], config, capture().io)).toBe(0);
+  });
+
+  it('reports a drifting company index by name (exit 1)', async () => {
+    const rename = (name: string) => withDatabase(async (db) => {
+      const { id } = await db.selectFrom('companies').select('id').where('slug', '=', 'seoul-care').executeTakeFirstOrThrow();
+      await db.updateTable('company_texts').set({ name }).where('company_id', '=', id).where('locale', '=', 'en').execute();
+    });
+    await rename('Seoul Care Labs');
+    const c = capture();
+    expect(await check([], config, c.io)).toBe(1);
+    expect(c.stdout()).toMatch(/Index "companies"[^]*\(seoul-care\): name_en\n\s+name_en: database "Seoul Care Labs", index "Seoul Care"/);
+    expect(c.stdout()).toMatch(/DRIFT in "products", "companies": these indexes do not match the database\. Run `npm run search:reindex`\.\n$/);
+    await rename('Seoul Care');
     expect(await check([], config, capture().io)).toBe(0);
   });
 
