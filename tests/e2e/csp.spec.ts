@@ -3,25 +3,7 @@
 // no violation reported, islands hydrated and talking to the API, pictures loaded, and no
 // script allowed by 'unsafe-inline'.
 import { expect, test, type Page } from '@playwright/test';
-
-type Violation = { page: string; directive: string; blocked: string; sample: string; source: string };
-
-/** Collects CSP violations from the page (securitypolicyviolation) and from the console. */
-async function watch(page: Page): Promise<{ violations: Violation[]; console: string[] }> {
-  const seen = { violations: [] as Violation[], console: [] as string[] };
-  await page.exposeFunction('__cspViolation', (v: Violation) => { seen.violations.push(v); });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __cspViolation: (v: unknown) => void }).__cspViolation({
-        page: location.pathname, directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}`,
-      });
-    });
-  });
-  page.on('console', (m) => {
-    if (/Content.Security.Policy|Refused to (execute|load|apply|connect|evaluate)/i.test(m.text())) seen.console.push(m.text());
-  });
-  return seen;
-}
+import { watchCsp as watch } from './csp-watch.ts';
 
 async function policyOf(page: Page): Promise<string> {
   const metas = page.locator('head meta[http-equiv="content-security-policy"]');

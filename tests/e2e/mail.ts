@@ -24,7 +24,7 @@ export async function readMail(request: APIRequestContext, to: string, subject: 
       if (row[1]!.includes(to) && row[3]!.includes(subject)) return decodeBody(await (await request.get(row[2]!)).text());
     }
     if (Date.now() > deadline) throw new Error(`no e-mail "${subject}" to ${to} in the outbox`);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -4,6 +4,7 @@
 // state of the screen passes axe.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { until } from './until.ts';
 
 const STAFF = { email: 'staff@pavilion.localhost', password: 'pavilion-staff-demo' };
 
@@ -11,17 +12,6 @@ async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   expect(summary, summary.join('\n')).toEqual([]);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 240_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // A refused connection while the site switches builds is just "not yet".
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
 }
 
 /** The pavilions' slugs in the order the public home page lists them. */
@@ -128,7 +118,7 @@ test('staff add a booth with hours, give an interpreter leave and move a pavilio
   const order = await until('the new order on the home page', async () => {
     const now = await homeOrder(page);
     return now[0] === second ? now : undefined;
-  });
+  }, 240_000);
   expect(order.slice(0, 2)).toEqual([second, first]);
   await page.goto('/');
   await expect(page.locator('#pavilions + ul > li').first().getByRole('link')).toHaveAttribute('href', `/pavilions/${second}/`);
