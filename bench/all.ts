@@ -33,6 +33,7 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'search', script: 'search/bench.ts', args: quick ? ['--products', '20000', '--requests', '2000'] : [] },
   { name: 'booking', script: 'bench/booking.ts', args: [] },
   { name: 'planner', script: 'bench/planner.ts', args: [] },
+  { name: 'lighthouse', script: 'bench/lighthouse.ts', args: quick ? ['--runs', '1'] : [] },
 ];
 const wanted = args.only ? new Set(args.only.split(',')) : undefined;
 const say = (line: string) => process.stderr.write(`${line}\n`);
