@@ -85,7 +85,7 @@ describe('the control tower', () => {
   it('answers 401 to visitors and 403 to company users on every route', async () => {
     const paths: Record<string, string> = { '/control/board': '/control/board?date=2026-12-01', '/control/stats': '/control/stats?from=2026-12-01&to=2026-12-02' };
     for (const [method, template] of [...CONTROL_TOWER_ROUTES, ...RESOURCE_ROUTES, ...PLANNER_ROUTES]) {
-      const path = paths[template] ?? template.replace('{id}', '1').replace('{leaveId}', '1');
+      const path = paths[template] ?? template.replace('{id}', '1').replace('{leaveId}', '1').replace('{closureId}', '1');
       for (const [cookie, want] of [['', 401], [company, 403]] as const) {
         const res = method === 'GET'
           ? await get(path, cookie)

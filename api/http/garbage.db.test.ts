@@ -172,6 +172,8 @@ describe('garbage at the control tower, as staff', () => {
     'PUT /control/rooms/{id}': room,
     'PUT /control/rooms/{id}/hours': hours,
     'PUT /control/rooms/{id}/active': { active: true },
+    'POST /control/rooms/{id}/closures': { from: '2026-12-20', to: '2026-12-21', reason: 'Garbage' },
+    'DELETE /control/rooms/{id}/closures/{closureId}': null,
     'POST /control/interpreters': { name: 'Garbage Interpreter', email: 'garbage@interpreters.example', timeZone: 'Asia/Seoul', languages: ['ja'] },
     'PUT /control/interpreters/{id}': { name: 'Interpreter 1', email: 'interpreter1@example.org', timeZone: 'Asia/Seoul', languages: ['ja'] },
     'PUT /control/interpreters/{id}/hours': hours,
@@ -221,7 +223,7 @@ describe('garbage at the control tower, as staff', () => {
   }
 
   const resolve = (template: string, ids: string[]) =>
-    template.replace('{product}', 'vitamin-c-serum').replace(/\{(id|leaveId)\}/g, () => encodeURIComponent(ids.shift() ?? '1'));
+    template.replace('{product}', 'vitamin-c-serum').replace(/\{(id|leaveId|closureId)\}/g, () => encodeURIComponent(ids.shift() ?? '1'));
   const send = (method: string, path: string, body: unknown, type = 'application/json') => {
     const headers: Record<string, string> = { origin: ORIGIN, cookie: staff };
     if (method === 'GET') return app.request(path, { headers });
@@ -308,7 +310,7 @@ describe('garbage at the control tower, as staff', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes.filter(([, p]) => p.includes('{'))), segment, segment, async ([method, template], a, b) => {
         const given = [a, b];
-        const path = template.replace(/\{(product|id|leaveId)\}/g, () => given.shift()!);
+        const path = template.replace(/\{(product|id|leaveId|closureId)\}/g, () => given.shift()!);
         await unchangedUnlessAccepted(method, path, bodies[`${method} ${template}`] ?? null);
       }),
       { numRuns: 200 },

@@ -1,6 +1,7 @@
 // The control tower's Resources API on a real database and the real job queue: pavilions
 // created, edited, ordered and retired with their search and site jobs in the same
-// transaction; rooms' hours and interpreters' leave changing the slots buyers are offered;
+// transaction; rooms' hours and closures and interpreters' leave changing the slots buyers
+// are offered; new hours naming the meetings they leave outside;
 // refusals (garbage, taken names, live consultations in the way) that change nothing; and
 // the database trigger that keeps a booking out of a room or interpreter taken out of service.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -268,6 +269,55 @@ describe('rooms and booths', () => {
     expect(await json(send('PUT', `/control/rooms/${busy}/active`, { active: false }))).toMatchObject({ active: false, liveAhead: 0 });
     expect(await json(send('PUT', `/control/rooms/${busy}/active`, { active: true }))).toMatchObject({ active: true });
   });
+
+  it('closes a room for repairs: out of the slots while closed, refused over a live consultation, reopened by removing the closure', async () => {
+    const before = await slotTimes(WEDNESDAY);
+    const [first, second] = ids.rooms as [string, string];
+    const closed = await send('POST', `/control/rooms/${first}/closures`, { from: WEDNESDAY, to: WEDNESDAY, reason: 'New screen fitted' });
+    expect(closed.status, await closed.clone().text()).toBe(201);
+    const closure = (await json(closed)).closures[0];
+    expect(closure).toMatchObject({ from: WEDNESDAY, to: WEDNESDAY, reason: 'New screen fitted', startsAt: new Date(`${WEDNESDAY}T00:00:00+09:00`).toISOString() });
+    expect(await slotTimes(WEDNESDAY)).toEqual(before); // the other room is still open
+    await send('POST', `/control/rooms/${second}/closures`, { from: WEDNESDAY, to: WEDNESDAY, reason: 'Painting' });
+    expect(await slotTimes(WEDNESDAY)).toEqual([]);
+    expect((await json(send('GET', '/control/rooms'))).items.map((r: { closures: unknown[] }) => r.closures.length)).toEqual([1, 1]);
+
+    const reopened = await send('DELETE', `/control/rooms/${first}/closures/${closure.id}`);
+    expect(reopened.status, await reopened.clone().text()).toBe(200);
+    expect(await json(reopened)).toMatchObject({ closures: [] });
+    expect((await slotTimes(WEDNESDAY)).length).toBeGreaterThan(0);
+    await refused('DELETE', `/control/rooms/${second}/closures/${closure.id}`, undefined, 404); // not that room's
+
+    // Over a booked meeting: refused, and the meeting named.
+    const c = await book('Hana Ito');
+    const day = c.starts_at.toLocaleDateString('en-CA', { timeZone: 'Asia/Seoul' });
+    const problem = await refused('POST', `/control/rooms/${c.room_id}/closures`, { from: day, to: day, reason: 'Leak' }, 409);
+    expect(problem).toMatchObject({ count: 1, consultations: [{ id: c.id, buyer: 'Hana Ito' }] });
+    await refused('POST', `/control/rooms/${c.room_id}/closures`, { from: '2020-01-01', to: '2020-01-02' }, 400);
+    await refused('POST', `/control/rooms/${c.room_id}/closures`, { from: WEDNESDAY, to: '2000-01-01' }, 400);
+    await refused('POST', '/control/rooms/999/closures', { from: WEDNESDAY, to: WEDNESDAY }, 404);
+  });
+
+  it('names the live consultations new hours leave outside, and moves none of them', async () => {
+    const q = new URLSearchParams({ tz: 'Asia/Seoul', ...seoulDay(WEDNESDAY) });
+    const start = (await json<{ slots: { start: string; koreaTime: { start: string } }[] }>(send('GET', `/products/vitamin-c-serum/slots?${q}`, undefined, '')))
+      .slots.find((s) => s.koreaTime.start.slice(11, 16) === '15:00')!.start;
+    const c = await book('Ren Aoki', { start });
+    const path = `/control/rooms/${c.room_id}/hours`;
+    // Mornings only: the 15:00 meeting is outside them, named, and still booked as it was.
+    const narrowed = await json(send('PUT', path, { timeZone: 'Asia/Seoul', hours: [{ weekday: 3, start: '09:00', end: '12:00' }] }));
+    expect(narrowed.outsideHours).toEqual([expect.objectContaining({ id: c.id, buyer: 'Ren Aoki', koreaTime: `${WEDNESDAY}T15:00:00+09:00` })]);
+    expect(await handle.db.selectFrom('consultations').select(['status', 'starts_at', 'room_id']).where('id', '=', c.id).executeTakeFirstOrThrow())
+      .toEqual({ status: 'scheduled', starts_at: c.starts_at, room_id: c.room_id });
+    // Hours that keep it: nothing named. The default hours (none given) keep it too.
+    expect((await json(send('PUT', path, { timeZone: 'Asia/Seoul', hours: [{ weekday: 3, start: '13:00', end: '18:00' }] }))).outsideHours).toEqual([]);
+    expect((await json(send('PUT', path, { timeZone: 'Asia/Seoul', hours: [] }))).outsideHours).toEqual([]);
+
+    // The same for an interpreter's hours.
+    const j = await book('Sora Kato', { language: 'ja' });
+    const hours = await json(send('PUT', `/control/interpreters/${j.interpreter_id}/hours`, { timeZone: 'Asia/Seoul', hours: [{ weekday: 6, start: '09:00', end: '12:00' }] }));
+    expect(hours.outsideHours.map((x: { id: string }) => x.id)).toEqual([j.id]);
+  });
 });
 
 describe('interpreters', () => {
@@ -399,6 +449,7 @@ describe('garbage', () => {
     'PUT /control/rooms/{id}': { name: 'Seoul HQ Room 1', kind: 'room', location: 'Seoul HQ', region: 'Seoul', timeZone: 'Asia/Seoul', bufferMinutes: 10, equipment: [] },
     'PUT /control/rooms/{id}/hours': { timeZone: 'Asia/Seoul', hours: [{ weekday: 1, start: '09:00', end: '12:00' }] },
     'PUT /control/rooms/{id}/active': { active: true },
+    'POST /control/rooms/{id}/closures': { from: '2099-01-01', to: '2099-01-02', reason: '' },
     'POST /control/interpreters': { name: 'Fuzz', email: 'fuzz@interpreters.example', timeZone: 'Asia/Seoul', languages: ['ja'] },
     'PUT /control/interpreters/{id}': { name: 'Interpreter 1', email: 'interpreter1@example.org', timeZone: 'Asia/Seoul', languages: ['ja'] },
     'PUT /control/interpreters/{id}/hours': { timeZone: 'Asia/Seoul', hours: [] },

@@ -1,5 +1,5 @@
 // The programme's resources as staff keep them: pavilions (order, retirement), rooms and
-// booths, interpreters with their languages, weekly hours and leave. Writes that take a
+// booths, interpreters with their languages, weekly hours, leave and closures. Writes that take a
 // room or an interpreter out of service lock its row first (lockRoom, lockInterpreter):
 // the consultations trigger takes a share lock on the same row, so the check "nothing live
 // needs it" and the change cannot interleave with a booking.
@@ -71,9 +71,10 @@ export async function approvedProductIdsIn(db: Db, pavilionId: string): Promise<
   return rows.map((r) => r.id);
 }
 
-// ---------------------------------------------------------------- weekly hours and leave
+// ---------------------------------------------------------------- weekly hours, leave and closures
 
 export type Owner = { room_id: string } | { interpreter_id: string };
+const ownerColumn = (owner: Owner) => ('room_id' in owner ? ['room_id', owner.room_id] as const : ['interpreter_id', owner.interpreter_id] as const);
 type HoursRow = { owner: string; weekday: number; start: string; end: string; time_zone: string };
 
 export async function hoursOf(db: Db, kind: 'room' | 'interpreter'): Promise<HoursRow[]> {
@@ -87,7 +88,7 @@ export async function hoursOf(db: Db, kind: 'room' | 'interpreter'): Promise<Hou
 
 /** Replaces an owner's weekly hours wholesale (the editor always sends all of them). */
 export async function replaceHours(db: Db, owner: Owner, timeZone: string, hours: readonly { weekday: number; start: string; end: string }[]): Promise<void> {
-  const [column, id] = 'room_id' in owner ? ['room_id', owner.room_id] as const : ['interpreter_id', owner.interpreter_id] as const;
+  const [column, id] = ownerColumn(owner);
   await db.deleteFrom('availability_rules').where(column, '=', id).execute();
   if (hours.length === 0) return;
   const t = (hhmm: string) => `${hhmm}:00`;
@@ -96,24 +97,30 @@ export async function replaceHours(db: Db, owner: Owner, timeZone: string, hours
     .execute();
 }
 
-/** Current and future leave (past leave is history nobody edits). */
-export async function leaveOf(db: Db, since: Date) {
+/**
+ * Current and future blackouts of rooms (closed for repairs) or interpreters (on leave);
+ * past ones are history nobody edits.
+ */
+export async function blackoutsOf(db: Db, kind: 'room' | 'interpreter', since: Date) {
+  const column = kind === 'room' ? 'room_id' : 'interpreter_id';
   return db.selectFrom('blackouts')
-    .select(['id', 'interpreter_id as interpreterId', 'starts_at as startsAt', 'ends_at as endsAt', 'reason'])
-    .where('interpreter_id', 'is not', null).where('ends_at', '>', since)
+    .select(['id', `${column} as owner`, 'starts_at as startsAt', 'ends_at as endsAt', 'reason'])
+    .where(column, 'is not', null).where('ends_at', '>', since)
     .orderBy('starts_at').orderBy('id')
-    .execute();
+    .execute() as Promise<{ id: string; owner: string; startsAt: Date; endsAt: Date; reason: string | null }[]>;
 }
 
-export async function insertLeave(db: Db, interpreterId: string, l: { startsAt: Date; endsAt: Date; reason: string }): Promise<string> {
+export async function insertBlackout(db: Db, owner: Owner, b: { startsAt: Date; endsAt: Date; reason: string }): Promise<string> {
+  const [column, id] = ownerColumn(owner);
   const row = await db.insertInto('blackouts')
-    .values({ interpreter_id: interpreterId, starts_at: l.startsAt, ends_at: l.endsAt, reason: l.reason })
+    .values({ [column]: id, starts_at: b.startsAt, ends_at: b.endsAt, reason: b.reason })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function deleteLeave(db: Db, interpreterId: string, leaveId: string): Promise<boolean> {
-  const r = await db.deleteFrom('blackouts').where('id', '=', leaveId).where('interpreter_id', '=', interpreterId).executeTakeFirst();
+export async function deleteBlackout(db: Db, owner: Owner, blackoutId: string): Promise<boolean> {
+  const [column, id] = ownerColumn(owner);
+  const r = await db.deleteFrom('blackouts').where('id', '=', blackoutId).where(column, '=', id).executeTakeFirst();
   return r.numDeletedRows > 0n;
 }
 
@@ -125,7 +132,7 @@ export async function liveConsultationsOf(db: Db, who: Owner, from: Date, to: Da
   const room = 'room_id' in who;
   return db.selectFrom('consultations as c')
     .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
-    .select(['c.id', 'c.starts_at as startsAt', 'c.interpreter_language as language', 'b.name as buyerName'])
+    .select(['c.id', 'c.starts_at as startsAt', 'c.ends_at as endsAt', 'c.interpreter_language as language', 'b.name as buyerName'])
     .select((eb) => eb.selectFrom('company_texts as t').select('t.name').whereRef('t.company_id', '=', 'c.company_id')
       .orderBy((o) => o.case().when('t.locale', '=', 'en').then(0).else(1).end()).limit(1).as('companyName'))
     .where('c.status', 'in', live)
@@ -165,7 +172,7 @@ export async function updateRoom(db: Db, id: string, r: RoomRow): Promise<void> 
 }
 
 export async function lockRoom(db: Db, id: string) {
-  return db.selectFrom('rooms').select(['id', 'name', 'active']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('rooms').select(['id', 'name', 'time_zone as timeZone', 'active']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function setRoomActive(db: Db, id: string, active: boolean): Promise<void> {

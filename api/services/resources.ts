@@ -1,15 +1,19 @@
 // The rules for the programme's resources (staff only). Pavilions: each change commits with
 // its search sync and site rebuild; a retired pavilion and its products leave the hall but
 // stay in the database. Rooms and interpreters: a change that would strand a live
-// consultation (deactivation, leave, dropping a language it needs) is refused with the
-// consultations named, under a lock the booking trigger respects (see the repository).
+// consultation (deactivation, leave or a closure for repairs, dropping a language it needs)
+// is refused with the consultations named, under a lock the booking trigger respects (see
+// the repository). New weekly hours are taken as given, and the answer names the live
+// consultations they leave outside, for staff to move.
 import type { Kysely } from 'kysely';
 import type { Database, LocalizedText } from '../db/schema.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { requireStaff, type SessionUser } from '../auth/user.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { enqueueCatalogueChange } from '../jobs/catalogue-jobs.ts';
-import { localDate, localDay, localIso } from '../scheduling/weekly-hours.ts';
+import { localDate, localDay, localIso, type WeeklyRule } from '../scheduling/weekly-hours.ts';
+import { outsideHours } from '../scheduling/outside-hours.ts';
+import { DEFAULT_HOURS } from './booking.ts';
 import type { InterpreterInput, LeaveInput, NewPavilion, PavilionTexts, RoomInput, WeeklyHours } from '../control/resource-schemas.ts';
 import * as repo from '../repositories/resources.ts';
 
@@ -125,12 +129,14 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 
 type Stranded = Awaited<ReturnType<typeof repo.liveConsultationsOf>>;
 
+const consultationRef = (r: Stranded[number]) => ({
+  id: r.id, startsAt: r.startsAt.toISOString(), koreaTime: localIso(r.startsAt.getTime(), KOREA),
+  company: r.companyName ?? '', buyer: r.buyerName, language: r.language,
+});
+
 /** A 409 naming the live consultations a change would strand (the first ten in detail). */
 function strandedConflict(what: string, rows: Stranded, advice: string): ConflictError {
-  const listed = rows.slice(0, 10).map((r) => ({
-    id: r.id, startsAt: r.startsAt.toISOString(), koreaTime: localIso(r.startsAt.getTime(), KOREA),
-    company: r.companyName ?? '', buyer: r.buyerName, language: r.language,
-  }));
+  const listed = rows.slice(0, 10).map(consultationRef);
   const names = listed.slice(0, 3).map((c) => `#${c.id} ${c.koreaTime.slice(0, 16).replace('T', ' ')} Korea time, ${c.company} with ${c.buyer}`).join('; ');
   const n = rows.length;
   return new ConflictError(
@@ -139,21 +145,66 @@ function strandedConflict(what: string, rows: Stranded, advice: string): Conflic
   );
 }
 
+/**
+ * Replaces an owner's weekly hours and names its live consultations ahead that the new
+ * hours leave outside (none given: the default hours). They keep their times: a meeting
+ * two companies and a buyer agreed on is moved by staff on the board, not by a form.
+ */
+async function replaceHoursNaming(deps: ResourceDeps, trx: Tx, owner: repo.Owner, hours: WeeklyHours, fallback: WeeklyRule[]) {
+  await repo.replaceHours(trx, owner, hours.timeZone, hours.hours);
+  const rules = hours.hours.length ? hours.hours.map((h) => ({ ...h, timeZone: hours.timeZone })) : fallback;
+  const ahead = await repo.liveConsultationsOf(trx, owner, new Date(deps.now()));
+  const meetings = ahead.map((r) => ({ ...r, start: r.startsAt.getTime(), end: r.endsAt.getTime() }));
+  return outsideHours(meetings, rules).map(consultationRef);
+}
+
+type Blackout = Awaited<ReturnType<typeof repo.blackoutsOf>>[number];
+
+/** A period of leave or a closure, as whole local days in the owner's zone. */
+function blackoutView(b: Blackout, timeZone: string) {
+  return {
+    id: b.id, from: localDate(b.startsAt.getTime(), timeZone), to: localDate(b.endsAt.getTime() - 1, timeZone),
+    startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString(), reason: b.reason,
+  };
+}
+
+/**
+ * Whole days of leave (an interpreter) or closure (a room under repair) in the owner's zone.
+ * Over a live consultation it is refused, not accepted with a warning: accepted, the meeting
+ * would go ahead without its interpreter or room unless someone acted on the warning;
+ * refused, staff first give those meetings another one (the board offers the free ones),
+ * then the period goes in. Nothing is missed.
+ */
+async function addBlackout(
+  deps: ResourceDeps, trx: Tx, owner: repo.Owner, o: { name: string; timeZone: string }, period: LeaveInput, advice: string,
+): Promise<void> {
+  const span = { startsAt: new Date(localDay(period.from, o.timeZone).start), endsAt: new Date(localDay(period.to, o.timeZone).end) };
+  if (span.endsAt.getTime() <= deps.now()) {
+    throw new InvalidInputError('That period is over already.', { errors: [{ path: 'to', message: 'Must be today or later' }] });
+  }
+  const clash = await repo.liveConsultationsOf(trx, owner, span.startsAt, span.endsAt);
+  if (clash.length > 0) throw strandedConflict(`${o.name} ${period.from === period.to ? `on ${period.from}` : `from ${period.from} to ${period.to}`}`, clash, advice);
+  await repo.insertBlackout(trx, owner, { ...span, reason: period.reason });
+}
+
 // ---------------------------------------------------------------- rooms
 
 type RoomListRow = Awaited<ReturnType<typeof repo.listRoomsForStaff>>[number];
-const roomView = (r: RoomListRow, hours: HoursRow[] | undefined) => ({
+const roomView = (r: RoomListRow, hours: HoursRow[] | undefined, closures: Blackout[] | undefined) => ({
   id: r.id, name: r.name, kind: r.kind, location: r.location, region: r.region, timeZone: r.timeZone,
   bufferMinutes: r.bufferMinutes, equipment: r.equipment, active: r.active, liveAhead: Number(r.ahead ?? 0),
   hours: hoursView(hours, r.timeZone),
+  closures: (closures ?? []).map((b) => blackoutView(b, r.timeZone)),
 });
 export type RoomView = ReturnType<typeof roomView>;
 
 export async function listRooms(deps: ResourceDeps, user: SessionUser) {
   requireStaff(user);
-  const [rooms, hours] = await Promise.all([repo.listRoomsForStaff(deps.db, new Date(deps.now())), repo.hoursOf(deps.db, 'room')]);
+  const now = new Date(deps.now());
+  const [rooms, hours, closures] = await Promise.all([repo.listRoomsForStaff(deps.db, now), repo.hoursOf(deps.db, 'room'), repo.blackoutsOf(deps.db, 'room', now)]);
   const byRoom = groupBy(hours, (h) => h.owner);
-  return { items: rooms.map((r) => roomView(r, byRoom.get(r.id))) };
+  const closuresBy = groupBy(closures, (b) => b.owner);
+  return { items: rooms.map((r) => roomView(r, byRoom.get(r.id), closuresBy.get(r.id))) };
 }
 
 async function room(deps: ResourceDeps, user: SessionUser, id: string): Promise<RoomView> {
@@ -183,13 +234,30 @@ export async function editRoom(deps: ResourceDeps, user: SessionUser, id: string
   return room(deps, user, id);
 }
 
-/** Replaces the weekly hours; booked consultations keep their times (staff see them on the board). */
-export async function setRoomHours(deps: ResourceDeps, user: SessionUser, id: string, hours: WeeklyHours): Promise<RoomView> {
+/** New weekly hours, and the live consultations ahead they leave outside (see replaceHoursNaming). */
+export async function setRoomHours(deps: ResourceDeps, user: SessionUser, id: string, hours: WeeklyHours) {
+  requireStaff(user);
+  const outside = await deps.db.transaction().execute(async (trx: Tx) => {
+    if (!(await repo.lockRoom(trx, id))) throw new NotFoundError(`No room ${id}.`);
+    return replaceHoursNaming(deps, trx, { room_id: id }, hours, DEFAULT_HOURS.room);
+  });
+  return { ...(await room(deps, user, id)), outsideHours: outside };
+}
+
+/** Whole days closed (repairs, another event): refused over live consultations (see addBlackout). */
+export async function addRoomClosure(deps: ResourceDeps, user: SessionUser, id: string, closure: LeaveInput): Promise<RoomView> {
   requireStaff(user);
   await deps.db.transaction().execute(async (trx: Tx) => {
-    if (!(await repo.lockRoom(trx, id))) throw new NotFoundError(`No room ${id}.`);
-    await repo.replaceHours(trx, { room_id: id }, hours.timeZone, hours.hours);
+    const r = await repo.lockRoom(trx, id);
+    if (!r) throw new NotFoundError(`No room ${id}.`);
+    await addBlackout(deps, trx, { room_id: id }, r, closure, 'Give them another room on the board first, then close it.');
   });
+  return room(deps, user, id);
+}
+
+export async function removeRoomClosure(deps: ResourceDeps, user: SessionUser, id: string, closureId: string): Promise<RoomView> {
+  requireStaff(user);
+  if (!(await repo.deleteBlackout(deps.db, { room_id: id }, closureId))) throw new NotFoundError(`Room ${id} has no closure ${closureId}.`);
   return room(deps, user, id);
 }
 
@@ -209,31 +277,23 @@ export async function setRoomActive(deps: ResourceDeps, user: SessionUser, id: s
 
 // ---------------------------------------------------------------- interpreters
 
-type Leave = Awaited<ReturnType<typeof repo.leaveOf>>[number];
 type InterpreterList = Awaited<ReturnType<typeof repo.listInterpretersForStaff>>;
-
-function leaveView(l: Leave, timeZone: string) {
-  return {
-    id: l.id, from: localDate(l.startsAt.getTime(), timeZone), to: localDate(l.endsAt.getTime() - 1, timeZone),
-    startsAt: l.startsAt.toISOString(), endsAt: l.endsAt.toISOString(), reason: l.reason,
-  };
-}
 
 export async function listInterpreters(deps: ResourceDeps, user: SessionUser) {
   requireStaff(user);
   const now = new Date(deps.now());
-  const [{ people, languages }, hours, leave]: [InterpreterList, HoursRow[], Leave[]] = await Promise.all([
-    repo.listInterpretersForStaff(deps.db, now), repo.hoursOf(deps.db, 'interpreter'), repo.leaveOf(deps.db, now),
+  const [{ people, languages }, hours, leave]: [InterpreterList, HoursRow[], Blackout[]] = await Promise.all([
+    repo.listInterpretersForStaff(deps.db, now), repo.hoursOf(deps.db, 'interpreter'), repo.blackoutsOf(deps.db, 'interpreter', now),
   ]);
   const langs = groupBy(languages, (l) => l.interpreter_id);
   const byOwner = groupBy(hours, (h) => h.owner);
-  const leaveBy = groupBy(leave, (l) => l.interpreterId!);
+  const leaveBy = groupBy(leave, (l) => l.owner);
   return {
     items: people.map((p) => ({
       id: p.id, name: p.name, email: p.email, timeZone: p.timeZone, active: p.active, liveAhead: Number(p.ahead ?? 0),
       languages: (langs.get(p.id) ?? []).map((l) => l.language),
       hours: hoursView(byOwner.get(p.id), p.timeZone),
-      leave: (leaveBy.get(p.id) ?? []).map((l) => leaveView(l, p.timeZone)),
+      leave: (leaveBy.get(p.id) ?? []).map((l) => blackoutView(l, p.timeZone)),
     })),
   };
 }
@@ -274,40 +334,30 @@ export async function editInterpreter(deps: ResourceDeps, user: SessionUser, id:
   return interpreter(deps, user, id);
 }
 
-export async function setInterpreterHours(deps: ResourceDeps, user: SessionUser, id: string, hours: WeeklyHours): Promise<InterpreterView> {
+/** New weekly hours, and the live consultations ahead they leave outside (see replaceHoursNaming). */
+export async function setInterpreterHours(deps: ResourceDeps, user: SessionUser, id: string, hours: WeeklyHours) {
   requireStaff(user);
-  await deps.db.transaction().execute(async (trx: Tx) => {
+  const outside = await deps.db.transaction().execute(async (trx: Tx) => {
     if (!(await repo.lockInterpreter(trx, id))) throw new NotFoundError(`No interpreter ${id}.`);
-    await repo.replaceHours(trx, { interpreter_id: id }, hours.timeZone, hours.hours);
+    return replaceHoursNaming(deps, trx, { interpreter_id: id }, hours, DEFAULT_HOURS.interpreter);
   });
-  return interpreter(deps, user, id);
+  return { ...(await interpreter(deps, user, id)), outsideHours: outside };
 }
 
-/**
- * Whole days of leave in the interpreter's zone. Leave over a live consultation is refused,
- * not accepted with a warning: accepted, the meeting would go ahead without its interpreter
- * unless someone acted on the warning; refused, staff first give those meetings another
- * interpreter (the board offers the free ones), then the leave goes in. Nothing is missed.
- */
+/** Whole days of leave: refused over live consultations (see addBlackout). */
 export async function addLeave(deps: ResourceDeps, user: SessionUser, id: string, leave: LeaveInput): Promise<InterpreterView> {
   requireStaff(user);
   await deps.db.transaction().execute(async (trx: Tx) => {
     const i = await repo.lockInterpreter(trx, id);
     if (!i) throw new NotFoundError(`No interpreter ${id}.`);
-    const span = { startsAt: new Date(localDay(leave.from, i.timeZone).start), endsAt: new Date(localDay(leave.to, i.timeZone).end) };
-    if (span.endsAt.getTime() <= deps.now()) {
-      throw new InvalidInputError('That leave is over already.', { errors: [{ path: 'to', message: 'Must be today or later' }] });
-    }
-    const clash = await repo.liveConsultationsOf(trx, { interpreter_id: id }, span.startsAt, span.endsAt);
-    if (clash.length > 0) throw strandedConflict(`${i.name} ${leave.from === leave.to ? `on ${leave.from}` : `from ${leave.from} to ${leave.to}`}`, clash, 'Give them another interpreter on the board first, then add the leave.');
-    await repo.insertLeave(trx, id, { ...span, reason: leave.reason });
+    await addBlackout(deps, trx, { interpreter_id: id }, i, leave, 'Give them another interpreter on the board first, then add the leave.');
   });
   return interpreter(deps, user, id);
 }
 
 export async function removeLeave(deps: ResourceDeps, user: SessionUser, id: string, leaveId: string): Promise<InterpreterView> {
   requireStaff(user);
-  if (!(await repo.deleteLeave(deps.db, id, leaveId))) throw new NotFoundError(`Interpreter ${id} has no leave ${leaveId}.`);
+  if (!(await repo.deleteBlackout(deps.db, { interpreter_id: id }, leaveId))) throw new NotFoundError(`Interpreter ${id} has no leave ${leaveId}.`);
   return interpreter(deps, user, id);
 }
 

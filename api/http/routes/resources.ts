@@ -1,6 +1,6 @@
 // The control tower's Resources API under /api/control (staff only): pavilions (create,
-// edit, order, retire), rooms and booths, interpreters with their languages, weekly hours
-// and leave. Handlers stay thin; the rules live in services/resources.ts.
+// edit, order, retire), rooms and booths (closures for repairs), interpreters with their
+// languages, weekly hours and leave. Handlers stay thin; the rules live in services/resources.ts.
 import { json, jsonBody, problem, staffApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono as App } from '@hono/zod-openapi';
 import type { Auth } from '../../auth/auth.ts';
@@ -60,7 +60,7 @@ const routes = {
     responses: write('room', { 409: problem('The name is taken') }),
   }),
   roomHours: createRoute({
-    method: 'put', path: '/rooms/{id}/hours', tags: ['Resources'], summary: 'Replace a room\'s weekly hours (none: the default hours)',
+    method: 'put', path: '/rooms/{id}/hours', tags: ['Resources'], summary: 'Replace a room\'s weekly hours (none: the default hours); outsideHours names the live consultations ahead they leave outside',
     request: { ...param('room'), ...jsonBody(WeeklyHoursSchema) },
     responses: write('room'),
   }),
@@ -68,6 +68,16 @@ const routes = {
     method: 'put', path: '/rooms/{id}/active', tags: ['Resources'], summary: 'Take a room out of service or back; refused while live consultations are booked in it',
     request: { ...param('room'), ...jsonBody(ActiveSchema) },
     responses: write('room', { 409: stranded }),
+  }),
+  addRoomClosure: createRoute({
+    method: 'post', path: '/rooms/{id}/closures', tags: ['Resources'], summary: 'Close a room for whole days (repairs, another event); refused over live consultations',
+    request: { ...param('room'), ...jsonBody(LeaveSchema) },
+    responses: { 201: json(Any, 'The room with the closure'), 400: problem('Invalid dates'), 404: problem('No such room'), 409: stranded, ...denied },
+  }),
+  removeRoomClosure: createRoute({
+    method: 'delete', path: '/rooms/{id}/closures/{closureId}', tags: ['Resources'], summary: 'Reopen a room: remove a closure',
+    request: { params: z.object({ id: Id('room'), closureId: Id('closure') }) },
+    responses: write('room'),
   }),
   interpreters: createRoute({
     method: 'get', path: '/interpreters', tags: ['Resources'], summary: 'Every interpreter with languages, hours and leave (e-mails are staff data)',
@@ -84,7 +94,7 @@ const routes = {
     responses: write('interpreter', { 409: problem('The e-mail address is taken, or a live consultation needs a language removed') }),
   }),
   interpreterHours: createRoute({
-    method: 'put', path: '/interpreters/{id}/hours', tags: ['Resources'], summary: 'Replace an interpreter\'s weekly hours (none: the default hours)',
+    method: 'put', path: '/interpreters/{id}/hours', tags: ['Resources'], summary: 'Replace an interpreter\'s weekly hours (none: the default hours); outsideHours names the live consultations ahead they leave outside',
     request: { ...param('interpreter'), ...jsonBody(WeeklyHoursSchema) },
     responses: write('interpreter'),
   }),
@@ -120,6 +130,11 @@ export function registerResourceRoutes(app: App, auth: Auth, deps: resources.Res
   r.openapi(routes.editRoom, async (c) => c.json(await resources.editRoom(deps, c.var.user, id(c), c.req.valid('json')), 200));
   r.openapi(routes.roomHours, async (c) => c.json(await resources.setRoomHours(deps, c.var.user, id(c), c.req.valid('json')), 200));
   r.openapi(routes.roomActive, async (c) => c.json(await resources.setRoomActive(deps, c.var.user, id(c), c.req.valid('json').active), 200));
+  r.openapi(routes.addRoomClosure, async (c) => c.json(await resources.addRoomClosure(deps, c.var.user, id(c), c.req.valid('json')), 201));
+  r.openapi(routes.removeRoomClosure, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await resources.removeRoomClosure(deps, c.var.user, p.id, p.closureId), 200);
+  });
   r.openapi(routes.interpreters, async (c) => c.json(await resources.listInterpreters(deps, c.var.user), 200));
   r.openapi(routes.createInterpreter, async (c) => c.json(await resources.createInterpreter(deps, c.var.user, c.req.valid('json')), 201));
   r.openapi(routes.editInterpreter, async (c) => c.json(await resources.editInterpreter(deps, c.var.user, id(c), c.req.valid('json')), 200));
