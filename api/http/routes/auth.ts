@@ -35,8 +35,22 @@ export function registerAuthRoutes(app: Hono<any>, auth: Auth, opts: { publicUrl
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
     const body = c.req.method === 'POST' ? await c.req.raw.arrayBuffer() : undefined;
     const res = await auth.handler(new Request(target, { method: c.req.method, headers, body }));
-    return asProblem(res);
+    return rest === '/sign-up/email' ? sameForEveryAddress(res) : asProblem(res);
   });
+}
+
+/**
+ * better-auth answers a sign-up for a registered address with a made-up user whose id is
+ * random text, where a new account has a serial id: the answer would tell which addresses
+ * have accounts. Every accepted sign-up gets the same answer; the e-mail says the rest.
+ */
+async function sameForEveryAddress(res: Response): Promise<Response> {
+  if (res.status !== 200) return asProblem(res);
+  await res.body?.cancel();
+  const headers = new Headers(res.headers);
+  headers.delete('content-length');
+  headers.set('content-type', 'application/json');
+  return new Response(JSON.stringify({ status: true }), { status: 200, headers });
 }
 
 async function asProblem(res: Response): Promise<Response> {
