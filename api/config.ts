@@ -16,6 +16,9 @@ const EnvSchema = z.object({
   PUBLIC_URL: optionalUrl,
   VIDEO_BASE_URL: z.url().default('https://meet.jit.si/'),
   SMTP_URL: optionalUrl,
+  // The development outbox page lists every e-mail and its links: served on a loopback hall
+  // (a laptop demo) unless 0, elsewhere only with 1.
+  DEV_OUTBOX: z.enum(['0', '1']).optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default('Pavilion video consultations <meetings@pavilion.localhost>'),
   SLOT_MINUTES: z.coerce.number().int().min(10).max(240).default(30),
   ROOM_BUFFER_MINUTES: z.coerce.number().int().min(0).max(120).default(10),
@@ -49,6 +52,8 @@ export type Config = {
   publicUrl: string;
   videoBaseUrl: string;
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  /** DEV_OUTBOX: serve /api/dev/outbox (true), never (false), or only on a loopback hall (undefined). */
+  devOutbox: boolean | undefined;
   scheduling: {
     slotMinutes: number;
     roomBufferMinutes: number;
@@ -79,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     videoBaseUrl: e.VIDEO_BASE_URL.endsWith('/') ? e.VIDEO_BASE_URL : `${e.VIDEO_BASE_URL}/`,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },
+    devOutbox: e.DEV_OUTBOX === undefined ? undefined : e.DEV_OUTBOX === '1',
     scheduling: {
       slotMinutes: e.SLOT_MINUTES,
       roomBufferMinutes: e.ROOM_BUFFER_MINUTES,

@@ -14,7 +14,7 @@ import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerManageRoutes } from './routes/manage.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { registerOutbox } from './routes/outbox.ts';
+import { registerOutbox, servesOutbox } from './routes/outbox.ts';
 import { createAuth, type Auth, type SendAccountMail } from '../auth/auth.ts';
 import { registerAuthRoutes, socketAddress } from './routes/auth.ts';
 import { rateLimiter } from './rate-limit.ts';
@@ -41,7 +41,7 @@ export type ApiDeps = {
   searchHall?: () => HallSearch;
   /** The job queue; without it no e-mails are sent (tests of other things). */
   jobs?: JobQueue;
-  /** Where e-mails are written when no SMTP server is configured: listed at /api/dev/outbox. */
+  /** Where e-mails are written when no SMTP server is configured: listed at /api/dev/outbox where servesOutbox allows. */
   outboxDir?: string | undefined;
   health?: Partial<Pick<HealthSources, 'search' | 'site'>>;
   /** Sends account e-mails (verification, password reset); the runtime queues them. */
@@ -102,7 +102,7 @@ export function createApi(deps: ApiDeps): Api {
   const booking = { db: deps.db, config: deps.config, now: deps.now ?? Date.now, jobs: deps.jobs };
   registerMeetingRoutes(app, booking);
   registerManageRoutes(app, booking);
-  if (deps.outboxDir) registerOutbox(app, deps.outboxDir);
+  if (deps.outboxDir && servesOutbox(deps.config)) registerOutbox(app, deps.outboxDir);
   // Without a configured secret (tests), the fixed development one (see lib/manage-token.ts).
   const config = { ...deps.config, auth: { secret: appSecret(deps.config) } };
   const sendAccountMail = deps.sendAccountMail ?? (async () => deps.log.warn('An account e-mail was not sent: no mail sender configured.'));

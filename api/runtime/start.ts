@@ -15,6 +15,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../lib/logger.ts';
 import { isDatabaseEmpty, seedDemoData } from '../seed/seed.ts';
 import { createApi } from '../http/app.ts';
+import { servesOutbox } from '../http/routes/outbox.ts';
 import { createHallApp, listen } from './server.ts';
 import { createSiteBuilder } from './site-builder.ts';
 import { startSearch, type SearchRuntime } from './search-runtime.ts';
@@ -92,7 +93,9 @@ try {
       enqueueSiteRefresh(queue, db, 'programme figures').catch((err) => log.warn(`Site refresh not queued: ${(err as Error).message}`));
     }, config.site.refreshMinutes * 60_000).unref();
   }
-  log.info(mailer.kind === 'smtp' ? 'E-mail: sent through SMTP_URL' : `E-mail: written to the outbox (${config.publicUrl}/api/dev/outbox); set SMTP_URL to send`);
+  log.info(mailer.kind === 'smtp' ? 'E-mail: sent through SMTP_URL'
+    : servesOutbox(config) ? `E-mail: written to the outbox (${config.publicUrl}/api/dev/outbox); set SMTP_URL to send`
+    : `E-mail: written to ${config.mail.outboxDir}, not listed on the web (PUBLIC_URL or HOST beyond loopback, or DEV_OUTBOX=0; DEV_OUTBOX=1 lists them); set SMTP_URL to send`);
 
   const api = createApi({
     db,

@@ -1,11 +1,25 @@
 // The development outbox: without SMTP_URL, e-mails are written to files and listed here so
-// people trying the hall can read them. Not registered when real mail is sent.
+// people trying the hall can read them. Not registered when real mail is sent, nor on a hall
+// others can reach (see servesOutbox): the list holds every address and every account link.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { escapeHtml as e } from '../../lib/html.ts';
 import { decodeMimeWords } from '../../lib/mime-words.ts';
 import { NotFoundError } from '../../errors.ts';
+import type { Config } from '../../config.ts';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Whether /api/dev/outbox is served: as DEV_OUTBOX says, else only when both the public
+ * address and the listening one are loopback (a laptop demo, the browser tests). A hall
+ * anyone else can reach still writes its e-mails to the folder, for its operator.
+ */
+export function servesOutbox(config: Pick<Config, 'devOutbox' | 'publicUrl' | 'host'>): boolean {
+  if (config.devOutbox !== undefined) return config.devOutbox;
+  return LOOPBACK.has(new URL(config.publicUrl).hostname) && LOOPBACK.has(config.host);
+}
 
 function header(raw: string, name: string): string {
   const m = new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(raw);
