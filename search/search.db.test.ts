@@ -128,17 +128,3 @@ describe('documents', () => {
     expect(truncate('😀'.repeat(600), 1000).at(-2)).not.toMatch(/[\uD800-\uDBFF]/);
   });
 });
-
-describe('synonyms file', () => {
-  it('is lowercase, has no empty terms, and maps one-way terms one way', () => {
-    const map = loadSynonyms();
-    for (const [term, targets] of Object.entries(map)) {
-      expect(term).toBe(term.toLowerCase());
-      expect(targets.length).toBeGreaterThan(0);
-      expect(targets).not.toContain(term);
-    }
-    expect(map['power equipment']).toContain('transformer');
-    expect(map.transformer).not.toContain('power equipment');
-    expect(map.respirator).toContain('kf94');
-  });
-});

@@ -55,19 +55,35 @@ export async function applySettings(client: Meilisearch, indexUid: string = INDE
   await waitOk(client.index(indexUid).updateSettings(productSettings()), 600_000);
 }
 
-type SynonymsFile = { equivalent: string[][]; broader: Record<string, string[]> };
+/** A group is a plain list (spellings, plurals) or one list per locale, so a review sees which languages it covers. */
+export type SynonymGroup = string[] | (Partial<Record<Locale, string[]>> & { $comment?: string });
+export type SynonymsFile = { equivalent: SynonymGroup[]; broader: Record<string, string[]> };
 
-/** search/synonyms.json as Meilisearch wants it: each term -> the terms it also finds. */
+export const groupTerms = (group: SynonymGroup): string[] =>
+  Array.isArray(group) ? group : LOCALE_CODES.flatMap((l) => group[l] ?? []);
+
+/**
+ * search/synonyms.json as Meilisearch wants it: each term -> the terms it also finds. The
+ * engine does not chain synonyms, so a broader term and every equivalent of it find the
+ * narrower terms and all their equivalents: "электрооборудование" finds "変圧器" without
+ * the file listing every pair.
+ */
 export function loadSynonyms(file = new URL('./synonyms.json', import.meta.url)): Record<string, string[]> {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as SynonymsFile;
+  const norm = (t: string) => t.trim().toLowerCase();
   const map = new Map<string, Set<string>>();
   const add = (from: string, to: string[]) => {
-    const key = from.trim().toLowerCase();
+    const key = norm(from);
     const set = map.get(key) ?? new Set<string>();
-    for (const t of to) if (t.trim().toLowerCase() !== key) set.add(t.trim().toLowerCase());
+    for (const t of to) if (norm(t) !== key) set.add(norm(t));
     map.set(key, set);
   };
-  for (const group of data.equivalent) for (const term of group) add(term, group);
-  for (const [term, narrower] of Object.entries(data.broader)) add(term, narrower);
+  const groups = data.equivalent.map(groupTerms);
+  const withEquivalents = (term: string) => [term, ...groups.filter((g) => g.some((t) => norm(t) === norm(term))).flat()];
+  for (const group of groups) for (const term of group) add(term, group);
+  for (const [term, narrower] of Object.entries(data.broader)) {
+    const targets = narrower.flatMap(withEquivalents);
+    for (const from of withEquivalents(term)) add(from, targets);
+  }
   return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
 }
