@@ -1,6 +1,9 @@
 // Who may do what in the portal: every portal route tried as a visitor, as another
 // company's member, as the company's owner, as a plain member (everything but managing
-// members) and as staff, each with the expected status and, when refused, nothing changed. Then garbage at every portal and account route.
+// members) and as staff, each with the expected status and, when refused, nothing changed.
+// Both companies hold real data (a published product with images and a pending edit, a held
+// meeting, a logo, a member, an open invitation), and every route taking an id is tried with
+// one's own company and the other company's ids. Then garbage at every portal and account route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -27,6 +30,17 @@ const who: Record<'visitor' | 'other' | 'member' | 'colleague' | 'staff', string
 /** A member of the target company whom the owner's and staff's runs may remove. */
 let spareId = '';
 let n = 0;
+let imageDir = '';
+
+/** The ids a route template takes, for one company. */
+type Ids = { slug: string; product: string; consultation: string; invitation: string; user: string };
+/** What the matrix runs use: the target's draft product, and its held meeting, invitation and spare member. */
+const matrix: Ids = { slug: 'target-company', product: 'matrix-product', consultation: '', invitation: '', user: '' };
+/** Each company's published product (with an image at position 0), held meeting, open invitation and non-owner member. */
+const seeded: Record<'target' | 'other', Ids> = {
+  target: { slug: 'target-company', product: 'target-showcase', consultation: '', invitation: '', user: '' },
+  other: { slug: 'other-company', product: 'other-showcase', consultation: '', invitation: '', user: '' },
+};
 
 const profile = (en: string) => ({ names: { ko: '회사', en }, region: 'Seoul', languages: ['ko'] });
 const productBody = (en: string) => ({ pavilion: 'beauty', texts: { ko: { name: '제품' }, en: { name: en } } });
@@ -65,6 +79,8 @@ const resourceBodies: Record<string, unknown> = {
   'PUT /control/rooms/{id}': { name: 'Renamed Room', kind: 'booth', location: 'HQ', region: 'Seoul', timeZone: 'Asia/Seoul', bufferMinutes: 10, equipment: [] },
   'PUT /control/rooms/{id}/hours': { timeZone: 'Asia/Seoul', hours: [{ weekday: 1, start: '09:00', end: '12:00' }] },
   'PUT /control/rooms/{id}/active': { active: false },
+  'POST /control/rooms/{id}/closures': { from: '2099-01-01', to: '2099-01-02' },
+  'DELETE /control/rooms/{id}/closures/{closureId}': null,
   'POST /control/interpreters': { name: 'Matrix Interpreter', email: 'matrix@interpreters.example', timeZone: 'Asia/Seoul', languages: ['ja'] },
   'PUT /control/interpreters/{id}': { name: 'Renamed', email: 'renamed@interpreters.example', timeZone: 'Asia/Seoul', languages: ['ru'] },
   'PUT /control/interpreters/{id}/hours': { timeZone: 'Asia/Seoul', hours: [] },
@@ -88,9 +104,10 @@ const tokenRoutes = new Set(['POST /portal/invitations/lookup', 'POST /portal/in
 // Routes about no company in particular: any signed-in user may use them.
 const own = new Set(['GET /portal/me', 'POST /portal/companies']);
 
+// Every table a portal route may write, and the image files.
 const snapshot = async () =>
   (await sql<{ s: string }>`select concat_ws('|',
-    (select string_agg(concat_ws(',', slug, founded_year, employees, region, website, requires_confirmation), ';' order by id) from companies),
+    (select string_agg(concat_ws(',', slug, founded_year, employees, region, website, requires_confirmation, logo_key, logo::text), ';' order by id) from companies),
     (select string_agg(concat_ws(',', company_id, locale, name, description), ';' order by company_id, locale) from company_texts),
     (select string_agg(concat_ws(',', company_id, user_id, role), ';' order by company_id, user_id) from company_members),
     (select string_agg(concat_ws(',', id, company_id, email, token_hash, accepted_at, revoked_at), ';' order by id) from company_invitations),
@@ -98,11 +115,19 @@ const snapshot = async () =>
     (select string_agg(concat_ws(',', company_id, starts_at), ';' order by id) from blackouts),
     (select string_agg(concat_ws(',', slug, status, updated_at), ';' order by id) from products),
     (select string_agg(concat_ws(',', product_id, locale, name), ';' order by product_id, locale) from product_texts),
-    (select string_agg(concat_ws(',', product_id, position, storage_key), ';' order by id) from product_images)) as s`.execute(handle.db)).rows[0]!.s;
+    (select string_agg(concat_ws(',', product_id, position, storage_key, alt::text), ';' order by id) from product_images),
+    (select string_agg(concat_ws(',', id, product_id, status, reason, reviewed_at, data::text), ';' order by id) from product_revisions),
+    (select string_agg(concat_ws(',', id, company_id, status, updated_at), ';' order by id) from meeting_requests),
+    (select string_agg(concat_ws(',', id, company_id, status, awaiting, starts_at, room_id, hold_expires_at, decline_reason, outcome, deal_value_usd, ics_sequence, updated_at), ';' order by id) from consultations),
+    (select string_agg(concat_ws(',', id, consultation_id, event, actor_type, actor_id), ';' order by id) from consultation_events)) as s`.execute(handle.db)).rows[0]!.s
+  + `|${fs.readdirSync(imageDir, { recursive: true }).map(String).sort().join(',')}`;
 
 let image: Buffer;
-const resolve = (template: string) =>
-  template.replace('{slug}', 'target-company').replace('{product}', 'matrix-product').replace('{position}', '0').replace('{id}', '1').replace('{user}', spareId);
+/** A route template with a company's ids; any other {id} (the control tower's) is 1. */
+const resolve = (template: string, ids: Ids = matrix, slug = ids.slug) =>
+  template.replace('{slug}', slug).replace('{product}', ids.product).replace('{position}', '0')
+    .replace('/consultations/{id}', `/consultations/${ids.consultation}`).replace('/invitations/{id}', `/invitations/${ids.invitation}`)
+    .replace('{id}', '1').replace('{user}', ids.user);
 
 function send(method: string, path: string, cookie: string, body?: unknown) {
   const headers: Record<string, string> = { origin: ORIGIN, ...(cookie ? { cookie } : {}) };
@@ -123,7 +148,8 @@ beforeAll(async () => {
   await insertFixtureCatalogue(handle.db);
   image = await photoLike(400, 300).jpeg().toBuffer();
   const mail = mailbox();
-  const images = fileImageStore(fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-authz-')));
+  imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-authz-'));
+  const images = fileImageStore(imageDir);
   app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, sendAccountMail: mail.send, images, clientIp: () => `10.1.0.${++n % 250}` });
   who.member = await signedInUser(app, mail, 'member@target.example');
   who.other = await signedInUser(app, mail, 'member@other.example');
@@ -141,11 +167,100 @@ beforeAll(async () => {
     await handle.db.insertInto('company_members').values({ company_id: target.id, user_id: u.id, role: 'member' }).execute();
     if (email.startsWith('spare')) spareId = u.id;
   }
+  matrix.user = spareId;
+  seeded.target.user = spareId;
+  await signedInUser(app, mail, 'colleague@other.example');
+  const other = await handle.db.selectFrom('companies').select('id').where('slug', '=', 'other-company').executeTakeFirstOrThrow();
+  const u = await handle.db.selectFrom('users').select('id').where('email', '=', 'colleague@other.example').executeTakeFirstOrThrow();
+  await handle.db.insertInto('company_members').values({ company_id: other.id, user_id: u.id, role: 'member' }).execute();
+  seeded.other.user = u.id;
+  await seedCompany(seeded.target, who.member, 'Target Showcase', 'buyer.one@importer.example');
+  await seedCompany(seeded.other, who.other, 'Other Showcase', 'buyer.two@importer.example');
+  matrix.consultation = seeded.target.consultation;
+  matrix.invitation = seeded.target.invitation;
 });
-afterAll(async () => handle?.close());
+afterAll(async () => {
+  await handle?.close();
+  if (imageDir) fs.rmSync(imageDir, { recursive: true, force: true });
+});
+
+/**
+ * Real data in a company, through the API: a published product with an image and an edit
+ * waiting for review, a logo, a request held for the company's answer and an open invitation.
+ */
+async function seedCompany(ids: Ids, owner: string, productName: string, buyerEmail: string) {
+  const at = (rest: string) => `/portal/companies/${ids.slug}${rest}`;
+  const ok = async (res: Response | Promise<Response>, status = 200) => {
+    const r = await res;
+    expect(r.status, await r.clone().text()).toBe(status);
+    return r;
+  };
+  await ok(send('POST', at('/products'), owner, productBody(productName)), 201);
+  await ok(send('POST', at(`/products/${ids.product}/images`), owner, 'multipart'), 201);
+  await ok(send('POST', at(`/products/${ids.product}/submit`), owner));
+  await ok(send('POST', `/control/products/${ids.product}/approve`, who.staff));
+  await ok(send('PUT', at(`/products/${ids.product}`), owner, productBody(`${productName} Edited`)));
+  await ok(send('POST', at('/logo'), owner, 'multipart'));
+  await ok(send('PUT', at('/availability'), owner, {
+    requiresConfirmation: true, weeklyHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })), blackoutDates: [],
+  }));
+  // A buyer speaking the company's language (Korean): no interpreter needed.
+  const slots = (await (await ok(send('GET', `/products/${ids.product}/slots?tz=Asia/Seoul&language=ko`, ''))).json()) as { slots: { start: string }[] };
+  const buyer = { name: 'Kim Buyer', company: 'Busan Imports', country: 'KR', email: buyerEmail, language: 'ko', timeZone: 'Asia/Seoul' };
+  await ok(send('POST', '/meeting-requests', '', { productSlug: ids.product, buyer, preferredSlots: [slots.slots[0]!.start] }), 201);
+  const inbox = (await (await ok(send('GET', at('/consultations'), owner))).json()) as { waitingForYou: { id: string }[] };
+  expect(inbox.waitingForYou).toHaveLength(1);
+  ids.consultation = inbox.waitingForYou[0]!.id;
+  await ok(send('POST', at('/invitations'), owner, { email: `invited@${ids.slug}.example` }), 201);
+  const invitation = await handle.db.selectFrom('company_invitations').innerJoin('companies', 'companies.id', 'company_invitations.company_id')
+    .select('company_invitations.id').where('companies.slug', '=', ids.slug).executeTakeFirstOrThrow();
+  ids.invitation = invitation.id;
+}
+
+/** Every route the app serves under /portal, as [method, path] with {param}s, once each. */
+function servedPortalRoutes(): string[] {
+  const served = app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/portal/'))
+    .map((r) => `${r.method} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`);
+  return [...new Set(served)].sort();
+}
+
+// Runs before the matrix below changes the target's data: every id still names something.
+describe('one\'s own company with another company\'s ids', () => {
+  const idRoutes = () => PORTAL_ROUTES.filter(([, p]) => /\{(product|position|id|user)\}/.test(p));
+
+  it('are tried for every route taking an id', () => {
+    const templates = idRoutes().map(([, p]) => p).join(' ');
+    for (const part of ['{product}', '{position}', '/consultations/{id}', '/invitations/{id}', '{user}']) expect(templates).toContain(part);
+    for (const ids of Object.values(seeded)) {
+      for (const key of ['product', 'consultation', 'invitation', 'user'] as const) expect(ids[key], `${ids.slug} ${key}`).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+
+  // The target's owner and staff (who may open any company) with the target's address and
+  // the other company's ids, and the other company's owner the other way round.
+  for (const [role, slug, ids] of [['member', 'target-company', 'other'], ['staff', 'target-company', 'other'], ['other', 'other-company', 'target']] as const) {
+    it(`as ${role}: ${slug} with ${ids} company ids is not found and changes nothing`, async () => {
+      for (const [method, template] of idRoutes()) {
+        const key = `${method} ${template}`;
+        const path = resolve(template, seeded[ids], slug);
+        const before = await snapshot();
+        const res = await send(method, path, who[role], validBodies[key]);
+        expect([403, 404], `${role} ${method} ${path}: ${await res.clone().text()}`).toContain(res.status);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await snapshot(), `${role} ${method} ${path} changed something`).toBe(before);
+      }
+    });
+  }
+});
 
 describe('the portal authorisation matrix', () => {
   const expected = { visitor: 401, other: 403, member: 200, colleague: 200, staff: 200 } as const;
+
+  it('lists every route the app serves under /portal', () => {
+    // A route added without being listed in PORTAL_ROUTES would escape the runs below.
+    expect(PORTAL_ROUTES.map(([m, p]) => `${m} ${p}`).sort()).toEqual(servedPortalRoutes());
+  });
 
   it('covers every portal route', () => {
     for (const [method, path] of PORTAL_ROUTES) {
@@ -210,7 +325,7 @@ describe('the portal authorisation matrix', () => {
       for (const [method, template] of RESOURCE_ROUTES) {
         const key = `${method} ${template}`;
         const before = await resourceSnapshot();
-        const res = await send(method, resolve(template).replace('{leaveId}', '1'), who[role], resourceBodies[key]);
+        const res = await send(method, resolve(template).replace('{leaveId}', '1').replace('{closureId}', '1'), who[role], resourceBodies[key]);
         expect(res.status, `${role} ${key}: ${await res.clone().text()}`).toBe(role === 'visitor' ? 401 : 403);
         expect(res.headers.get('content-type')).toContain('application/problem+json');
         expect(await resourceSnapshot(), `${role} ${key} changed something`).toBe(before);
