@@ -97,6 +97,61 @@ test('staff add a booth with hours, give an interpreter leave and move a pavilio
   const api = await (await page.request.get('/api/control/rooms')).json() as { items: { name: string; hours: unknown }[] };
   expect(api.items.find((r) => r.name === booth)?.hours).toEqual({ timeZone: 'Europe/Berlin', usesDefault: false, hours: [{ weekday: 3, start: '10:00', end: '16:00' }] });
 
+  // The booth closes for a day of repairs, and opens again.
+  const closedDay = isoDay(40);
+  await boothRow.getByRole('button', { name: `Closures of ${booth}` }).click();
+  const closeForm = page.getByRole('form', { name: `Close ${booth}` });
+  await closeForm.getByLabel('First day').fill(closedDay);
+  await closeForm.getByLabel('Reason').fill('New screen fitted');
+  await closeForm.getByRole('button', { name: 'Close the room' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${booth} is closed on ${closedDay}` })).toBeVisible();
+  await expect(boothRow).toContainText(closedDay);
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: `Reopen ${booth} ${closedDay}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${booth} is open again on ${closedDay}` })).toBeVisible();
+  await expect(boothRow).not.toContainText(closedDay);
+
+  // New hours that leave a booked meeting outside them: taken, and the meeting listed for staff to move.
+  const buyerName = `Outside Hours ${stamp}`;
+  const productSlug = ((await (await page.request.get('/api/search?limit=1')).json()) as { hits: { slug: string }[] }).hits[0]!.slug;
+  const booked = await page.request.post('/api/meeting-requests', {
+    headers: { origin: new URL(page.url()).origin },
+    data: { productSlug, interpreter: 'none', buyer: { name: buyerName, company: 'Hours Imports', country: 'DE', email: `hours-${stamp}@buyer.test`, language: 'en', timeZone: 'Europe/Berlin' } },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const meeting = (await booked.json()) as { startsAt: string; room: { name: string } };
+  const roomsNow = (await (await page.request.get('/api/control/rooms')).json()) as { items: { id: string; name: string; hours: { timeZone: string; hours: unknown[] } }[] };
+  const itsRoom = roomsNow.items.find((r) => r.name === meeting.room.name)!;
+  const seoulWeekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Seoul', weekday: 'short' }).format(new Date(meeting.startsAt))) + 1;
+  const otherDay = String((seoulWeekday % 7) + 1);
+  try {
+    await page.reload();
+    await page.getByRole('tablist', { name: 'Resources' }).getByRole('tab', { name: /Rooms and booths/ }).click();
+    const roomRow = page.locator(`tr[data-room="${itsRoom.name}"]`);
+    await roomRow.getByRole('button', { name: `Hours of ${itsRoom.name}` }).click();
+    const roomHours = page.getByRole('form', { name: `Weekly hours of ${itsRoom.name}` });
+    for (let i = await roomHours.getByRole('button', { name: /^Remove range/ }).count(); i > 0; i--) await roomHours.getByRole('button', { name: /^Remove range/ }).first().click();
+    await roomHours.getByLabel('Time zone of these hours').selectOption('Asia/Seoul');
+    await roomHours.getByRole('button', { name: 'Add a range' }).click();
+    await roomHours.getByLabel('Day').selectOption(otherDay); // a day the meeting is not on
+    await roomHours.getByLabel('From').fill('09:00');
+    await roomHours.getByLabel('Until').fill('10:00');
+    await roomHours.getByRole('button', { name: 'Save hours' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Hours saved for ${itsRoom.name}.` })).toContainText('outside them');
+    const notice = page.getByRole('region', { name: new RegExp(`outside the new hours of ${itsRoom.name}`) });
+    await expect(notice).toContainText(`with ${buyerName}`);
+    const koreaDay = new Date(meeting.startsAt).toLocaleDateString('en-CA', { timeZone: 'Asia/Seoul' });
+    await expect(notice.locator(`a[href="/control/?date=${koreaDay}"]`).first()).toBeVisible();
+    await expectNoViolations(page);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+  } finally {
+    // The shared hall gets the room's own hours back.
+    const restore = await page.request.put(`/api/control/rooms/${itsRoom.id}/hours`, { headers: { origin: new URL(page.url()).origin }, data: { timeZone: itsRoom.hours.timeZone, hours: itsRoom.hours.hours } });
+    expect(restore.status()).toBe(200);
+  }
+  await page.getByRole('tablist', { name: 'Resources' }).getByRole('tab', { name: /Rooms and booths/ }).focus();
+
   // Interpreters: leave well beyond the booking horizon, so no meeting stands in the way.
   await tabs.getByRole('tab', { name: /Interpreters/ }).click();
   const people = await (await page.request.get('/api/control/interpreters')).json() as { items: { name: string; email: string }[] };

@@ -6,7 +6,7 @@ import { WeeklyHoursSchema } from '../../../../api/control/resource-schemas.ts';
 import { api, type FieldErrors, type Problem } from '../../../lib/portal/api.ts';
 import { SelectField, TextField } from '../../portal/fields.tsx';
 import { ProblemAlert } from '../../portal/messages.tsx';
-import { TIME_ZONES, WEEKDAYS, zodErrors, type Hours } from './shared.ts';
+import { TIME_ZONES, WEEKDAYS, zodErrors, type ConsultationRef, type Hours } from './shared.ts';
 
 type Row = { weekday: string; start: string; end: string };
 const DAY_OPTIONS = WEEKDAYS.map((d, i) => [String(i + 1), d] as const);
@@ -18,7 +18,8 @@ export function zoneOptions(current: string): (readonly [string, string])[] {
 
 export function HoursEditor(props: {
   id: string; title: string; hours: Hours; defaults: string; path: string;
-  onSaved: (text: string) => void; onCancel: () => void;
+  /** `outside`: the booked consultations the new hours leave outside (the API names them). */
+  onSaved: (text: string, outside: ConsultationRef[]) => void; onCancel: () => void;
 }) {
   const { id, title, hours, defaults, path, onSaved, onCancel } = props;
   const [timeZone, setTimeZone] = useState(hours.timeZone);
@@ -54,9 +55,14 @@ export function HoursEditor(props: {
       return;
     }
     setBusy(true);
-    const r = await api('PUT', path, parsed.data);
+    const r = await api<{ outsideHours?: ConsultationRef[] }>('PUT', path, parsed.data);
     setBusy(false);
-    if (r.ok) return onSaved(body.hours.length ? `Hours saved for ${title}.` : `${title} keeps the default hours now.`);
+    if (r.ok) {
+      const outside = r.data.outsideHours ?? [];
+      const saved = body.hours.length ? `Hours saved for ${title}.` : `${title} keeps the default hours now.`;
+      const n = outside.length;
+      return onSaved(n ? `${saved} ${n} booked consultation${n === 1 ? ' is' : 's are'} outside them: see the list.` : saved, outside);
+    }
     setErrors(r.fieldErrors);
     setProblem(r.problem);
   }

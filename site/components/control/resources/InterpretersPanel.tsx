@@ -2,16 +2,17 @@
 // roster. Leave over a live consultation, or dropping a language one needs, is refused by
 // the API with the consultations named: give them another interpreter on the board first.
 import { Fragment, useState, type FormEvent } from 'react';
-import { InterpreterSchema, LeaveSchema } from '../../../../api/control/resource-schemas.ts';
+import { InterpreterSchema } from '../../../../api/control/resource-schemas.ts';
 import { api, type FieldErrors, type Problem } from '../../../lib/portal/api.ts';
 import { SelectField, TextField } from '../../portal/fields.tsx';
 import { ProblemAlert } from '../../portal/messages.tsx';
 import { HoursEditor, zoneOptions } from './HoursEditor.tsx';
-import { errorAt, hoursSummary, languageName, splitList, zodErrors, type Changed, type Interpreter } from './shared.ts';
+import { OutsideHoursNotice } from './OutsideHoursNotice.tsx';
+import { PeriodsEditor, span, type PeriodWords } from './PeriodsEditor.tsx';
+import { errorAt, hoursSummary, languageName, splitList, zodErrors, type Changed, type ConsultationRef, type Interpreter } from './shared.ts';
 
 /** The booking service's hours for an interpreter without their own (DEFAULT_HOURS.interpreter). */
 export const INTERPRETER_DEFAULT_HOURS = 'weekdays 09:00–18:00 Korea time (Asia/Seoul)';
-const span = (l: { from: string; to: string }) => (l.from === l.to ? l.from : `${l.from} to ${l.to}`);
 
 function InterpreterForm({ id, person, onDone, onCancel }: { id: string; person?: Interpreter; onDone: Changed; onCancel: () => void }) {
   const [v, setV] = useState({ name: person?.name ?? '', email: person?.email ?? '', timeZone: person?.timeZone ?? 'Asia/Seoul', languages: person?.languages.join(', ') ?? '' });
@@ -62,74 +63,16 @@ function InterpreterForm({ id, person, onDone, onCancel }: { id: string; person?
   );
 }
 
+/** The period editor in the words of an interpreter's leave. */
 function LeaveEditor({ id, person, onChanged, onClose }: { id: string; person: Interpreter; onChanged: Changed; onClose: () => void }) {
-  const [v, setV] = useState({ from: '', to: '', reason: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (field: keyof typeof v) => (value: string) => {
-    setV({ ...v, [field]: value });
-    setErrors({});
+  const words: PeriodWords = {
+    title: `Leave of ${person.name}`, none: 'No leave ahead.', formLabel: `Add leave for ${person.name}`, add: 'Add the leave', remove: 'Remove',
+    hint: `Whole days in ${person.timeZone}, first and last day included. Leave over a booked consultation is refused: give it another interpreter on the board first.`,
+    removeLabel: (s) => `Remove leave ${s}`,
+    added: (s) => `Leave added for ${person.name}: ${s}. They are offered for no consultation then.`,
+    removed: (s) => `Leave removed for ${person.name}: ${s}.`,
   };
-
-  async function add(e: FormEvent) {
-    e.preventDefault();
-    setProblem(null);
-    const parsed = LeaveSchema.safeParse({ ...v, to: v.to || v.from });
-    if (!parsed.success) {
-      const found = zodErrors(parsed.error);
-      setErrors(found);
-      requestAnimationFrame(() => document.getElementById(`${id}-${Object.keys(found)[0] ?? 'from'}`)?.focus());
-      return;
-    }
-    setBusy(true);
-    const r = await api<Interpreter>('POST', `/api/control/interpreters/${person.id}/leave`, parsed.data);
-    setBusy(false);
-    if (!r.ok) {
-      setErrors(r.fieldErrors);
-      return setProblem(r.problem);
-    }
-    setV({ from: '', to: '', reason: '' });
-    await onChanged(`Leave added for ${person.name}: ${span(parsed.data)}. They are offered for no consultation then.`);
-  }
-
-  async function remove(leaveId: string, what: string) {
-    setBusy(true);
-    setProblem(null);
-    const r = await api<Interpreter>('DELETE', `/api/control/interpreters/${person.id}/leave/${leaveId}`);
-    setBusy(false);
-    if (!r.ok) return setProblem(r.problem);
-    await onChanged(`Leave removed for ${person.name}: ${what}.`);
-    requestAnimationFrame(() => document.getElementById(`${id}-from`)?.focus());
-  }
-
-  return (
-    <section className="inline-form" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>Leave of {person.name}</h4>
-      {person.leave.length === 0 ? <p>No leave ahead.</p> : (
-        <ul className="leave-list">
-          {person.leave.map((l) => (
-            <li key={l.id}>{span(l)}{l.reason && <> · {l.reason}</>}{' '}
-              <button type="button" className="link" disabled={busy} onClick={() => void remove(l.id, span(l))} aria-label={`Remove leave ${span(l)}`}>Remove</button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={add} noValidate aria-label={`Add leave for ${person.name}`}>
-        <p className="hint">Whole days in {person.timeZone}, first and last day included. Leave over a booked consultation is refused: give it another interpreter on the board first.</p>
-        <div className="form-grid">
-          <TextField id={`${id}-from`} label="First day" type="date" value={v.from} onChange={set('from')} error={errors.from} required />
-          <TextField id={`${id}-to`} label="Last day" hint="Empty: just the first day." type="date" value={v.to} onChange={set('to')} error={errors.to} />
-          <TextField id={`${id}-reason`} label="Reason" hint="For staff; optional." value={v.reason} onChange={set('reason')} error={errors.reason} />
-        </div>
-        {problem && <ProblemAlert problem={problem} />}
-        <p className="actions">
-          <button type="submit" disabled={busy}>Add the leave</button>
-          <button type="button" className="link" onClick={onClose}>Close</button>
-        </p>
-      </form>
-    </section>
-  );
+  return <PeriodsEditor id={id} periods={person.leave} path={`/api/control/interpreters/${person.id}/leave`} words={words} onChanged={onChanged} onClose={onClose} />;
 }
 
 type Open = { id: string; what: 'edit' | 'hours' | 'leave' } | null;
@@ -139,6 +82,7 @@ export function InterpretersPanel({ interpreters, onChanged }: { interpreters: I
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [outside, setOutside] = useState<{ owner: string; items: ConsultationRef[] } | null>(null);
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   async function setActive(i: Interpreter, active: boolean) {
@@ -160,6 +104,10 @@ export function InterpretersPanel({ interpreters, onChanged }: { interpreters: I
     await onChanged(text);
     closeTo(focus)();
   };
+  const hoursSaved = (i: Interpreter) => async (text: string, items: ConsultationRef[]) => {
+    setOutside(items.length ? { owner: i.name, items } : null);
+    await closed(`interpreter-${i.id}-hours`)(text);
+  };
   const button = (i: Interpreter, what: 'edit' | 'hours' | 'leave', label: string, name: string) => (
     <button type="button" className="secondary" id={`interpreter-${i.id}-${what}`} aria-expanded={open?.id === i.id && open.what === what} onClick={() => toggle(i, what)} aria-label={name}>{label}</button>
   );
@@ -168,6 +116,7 @@ export function InterpretersPanel({ interpreters, onChanged }: { interpreters: I
     <>
       <p>Interpreters are matched to a consultation by language and by their hours less leave; without hours of their own, {INTERPRETER_DEFAULT_HOURS}.</p>
       {problem && <ProblemAlert problem={problem} />}
+      {outside && <OutsideHoursNotice owner={outside.owner} consultations={outside.items} onDismiss={() => setOutside(null)} />}
       {adding
         ? <InterpreterForm id="interpreter-new" onDone={closed('interpreter-add')} onCancel={closeTo('interpreter-add')} />
         : <p><button type="button" id="interpreter-add" onClick={() => setAdding(true)}>New interpreter…</button></p>}
@@ -197,7 +146,7 @@ export function InterpretersPanel({ interpreters, onChanged }: { interpreters: I
                 <tr className="detail-row"><td colSpan={7}>
                   {open.what === 'edit' && <InterpreterForm id={`interpreter-form-${i.id}`} person={i} onDone={closed(`interpreter-${i.id}-edit`)} onCancel={closeTo(`interpreter-${i.id}-edit`)} />}
                   {open.what === 'hours' && <HoursEditor id={`interpreter-hours-${i.id}`} title={i.name} hours={i.hours} defaults={INTERPRETER_DEFAULT_HOURS}
-                    path={`/api/control/interpreters/${i.id}/hours`} onSaved={closed(`interpreter-${i.id}-hours`)} onCancel={closeTo(`interpreter-${i.id}-hours`)} />}
+                    path={`/api/control/interpreters/${i.id}/hours`} onSaved={hoursSaved(i)} onCancel={closeTo(`interpreter-${i.id}-hours`)} />}
                   {open.what === 'leave' && <LeaveEditor id={`interpreter-leave-${i.id}`} person={i} onChanged={onChanged} onClose={closeTo(`interpreter-${i.id}-leave`)} />}
                 </td></tr>
               )}

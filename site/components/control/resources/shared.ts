@@ -11,12 +11,15 @@ export type Pavilion = {
 };
 export type Room = {
   id: string; name: string; kind: 'room' | 'booth'; location: string; region: string; timeZone: string;
-  bufferMinutes: number; equipment: string[]; active: boolean; liveAhead: number; hours: Hours;
+  bufferMinutes: number; equipment: string[]; active: boolean; liveAhead: number; hours: Hours; closures: Period[];
 };
-export type Leave = { id: string; from: string; to: string; reason: string };
+/** Whole local days of an interpreter's leave or a room's closure. */
+export type Period = { id: string; from: string; to: string; reason: string };
+/** A live consultation an answer names (e.g. one that new hours leave outside). */
+export type ConsultationRef = { id: string; startsAt: string; koreaTime: string; company: string; buyer: string; language: string | null };
 export type Interpreter = {
   id: string; name: string; email: string; timeZone: string; active: boolean; liveAhead: number;
-  languages: string[]; hours: Hours; leave: Leave[];
+  languages: string[]; hours: Hours; leave: Period[];
 };
 /** Tells the screen something changed: announce `text` and reload the lists. */
 export type Changed = (text: string) => Promise<void>;
