@@ -140,7 +140,11 @@ export interface ProductRevisionsTable {
   reviewed_by: string | null;
   submitted_at: CreatedAt;
   reviewed_at: Date | null;
+  /** The image list the edit proposes (product_images rows' shape); null leaves the images as published. */
+  images: ColumnType<StagedImage[] | null, string | null | undefined, string | null>;
 }
+
+export type StagedImage = { position: number; storageKey: string; width: number; height: number; variants: unknown[]; alt: LocalizedText };
 
 export interface ProductImagesTable {
   id: Generated<string>;

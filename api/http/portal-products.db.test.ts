@@ -16,6 +16,9 @@ import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
 import { fileImageStore } from '../images/store.ts';
 import { pngBomb, photoLike } from '../images/test-images.ts';
 import { createApi } from './app.ts';
+import { unusedStorageKeys } from '../repositories/product-images.ts';
+import { approveProduct, rejectProduct } from '../services/portal-products.ts';
+import type { SessionUser } from '../auth/user.ts';
 
 const config = loadConfig({ PUBLIC_URL: ORIGIN, AUTH_SECRET: 'p'.repeat(40) });
 const imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-images-'));
@@ -148,6 +151,7 @@ describe('a product from draft to published', () => {
     await sql`delete from pgboss.job where name in ('search-sync', 'site-build')`.execute(handle.db);
     expect(await (await send('POST', `${base}/hyaluronic-ampoule/withdraw`, owner)).json()).toMatchObject({ status: 'withdrawn' });
     expect(await queued('search-sync')).toHaveLength(1);
+    expect(await queued('site-build')).toHaveLength(1);
     expect((await send('POST', `${base}/hyaluronic-ampoule/withdraw`, owner)).status).toBe(409);
   });
 
@@ -217,7 +221,298 @@ describe('product images', () => {
     const res = await upload('hyaluronic-ampoule', owner, await photoLike(640, 480).png().toBuffer(), 'a.png', 'image/png');
     const url = ((await res.json()) as { variants: { url: string }[] }).variants[0]!.url.replace(/^\/api/, '');
     const removed = await send('DELETE', `${base}/hyaluronic-ampoule/images/0`, owner);
-    expect(await removed.json()).toEqual({ images: [] });
+    expect(await removed.json()).toEqual({ images: [], staged: false });
     expect((await app.request(url)).status).toBe(404);
+  });
+});
+
+// ---- helpers for the review, concurrency and atomicity tests below ----------------------
+
+type Img = { position: number; variants: { url: string }[] };
+const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const keyOf = (image: Img) => /\/media\/([0-9a-f]{32})\//.exec(image.variants[0]!.url)![1]!;
+/** 200 while the image's files are stored, 404 once they are removed. */
+const served = async (image: Img) => (await app.request(image.variants[0]!.url.replace(/^\/api/, ''))).status;
+/** Whether no product image and no waiting edit names the image's files any more (they may go). */
+const unnamed = async (image: Img) => (await unusedStorageKeys(handle.db, [keyOf(image)])).length === 1;
+/** The signed-in staff member, for calling the review services directly. */
+const staffUser = async (): Promise<SessionUser> => {
+  const u = await handle.db.selectFrom('users').select(['id', 'email', 'name']).where('email', 'like', 'staff%').executeTakeFirstOrThrow();
+  return { ...u, role: 'staff', emailVerified: true, locale: 'en' };
+};
+let seed = 10;
+const picture = async () => photoLike(480, 360, ++seed).jpeg().toBuffer();
+const clearJobs = () => sql`delete from pgboss.job where name in ('search-sync', 'site-build')`.execute(handle.db);
+/** The images the site build and the public see: site/lib/product-images.ts reads exactly these rows. */
+const publicImages = async (slug: string) =>
+  (await handle.db.selectFrom('product_images as i').innerJoin('products as p', 'p.id', 'i.product_id')
+    .select('i.storage_key').where('p.slug', '=', slug).where('p.status', '=', 'approved').orderBy('i.position').execute()).map((r) => r.storage_key);
+const pendingRevisions = async (slug: string) =>
+  (await handle.db.selectFrom('product_revisions as r').innerJoin('products as p', 'p.id', 'r.product_id')
+    .select('r.id').where('p.slug', '=', slug).where('r.status', '=', 'submitted').execute()).length;
+const stateOf = (slug: string) =>
+  handle.db.selectFrom('products').select(['id', 'status', 'published_at']).where('slug', '=', slug).executeTakeFirstOrThrow();
+/** Everything a transition may touch, as one comparable string. */
+const snapshot = async () =>
+  (await sql<{ s: string }>`select concat_ws('|',
+    (select string_agg(concat_ws(',', slug, status, published_at, updated_at, rejection_reason), ';' order by id) from products),
+    (select string_agg(concat_ws(',', product_id, locale, name), ';' order by product_id, locale) from product_texts),
+    (select string_agg(concat_ws(',', product_id, position, storage_key), ';' order by product_id, position) from product_images),
+    (select string_agg(concat_ws(',', id, product_id, status, data::text, images::text), ';' order by id) from product_revisions),
+    (select count(*) from pgboss.job where name in ('search-sync', 'site-build'))) as s`.execute(handle.db)).rows[0]!.s;
+
+/** A product registered with one image, submitted and approved; its jobs cleared. */
+async function publish(name = 'Hyaluronic Ampoule', opts: { image?: boolean } = {}): Promise<Img | undefined> {
+  const slug = slugOf(name);
+  expect((await send('POST', base, owner, product(name))).status).toBe(201);
+  let image: Img | undefined;
+  if (opts.image !== false) {
+    const res = await upload(slug, owner, await picture());
+    expect(res.status).toBe(201);
+    image = (await res.json()) as Img;
+  }
+  expect((await send('POST', `${base}/${slug}/submit`, owner)).status).toBe(200);
+  expect((await send('POST', `/control/products/${slug}/approve`, staff)).status).toBe(200);
+  await clearJobs();
+  return image;
+}
+
+describe('images of a published product wait for review like its text', () => {
+  const slug = 'hyaluronic-ampoule';
+
+  it('stages an upload and a removal; the public keeps the published images until staff approve', async () => {
+    const a = (await publish())!;
+    expect(await publicImages(slug)).toEqual([keyOf(a)]);
+
+    const added = await upload(slug, owner, await picture());
+    expect(added.status).toBe(201);
+    const b = (await added.json()) as Img & { staged: boolean };
+    expect(b).toMatchObject({ position: 1, staged: true });
+    expect(await served(b)).toBe(200); // stored, so the company and staff can look at it
+    expect(await publicImages(slug)).toEqual([keyOf(a)]);
+
+    const removed = await send('DELETE', `${base}/${slug}/images/0`, owner);
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toMatchObject({ staged: true, images: [{ position: 1 }] });
+    expect(await served(a)).toBe(200); // still published
+    expect(await publicImages(slug)).toEqual([keyOf(a)]);
+    expect(await queued('search-sync')).toEqual([]);
+    expect(await queued('site-build')).toEqual([]);
+
+    // The company sees its staged list; staff see the published images beside the proposed ones.
+    expect(await (await send('GET', `${base}/${slug}/images`, owner)).json()).toMatchObject({ staged: true, images: [{ position: 1 }] });
+    const review = (await (await send('GET', `/control/products/${slug}`, staff)).json()) as { images: Img[]; pendingRevision: { images: Img[] } };
+    expect(review).toMatchObject({ status: 'approved', images: [{ position: 0 }], pendingRevision: { images: [{ position: 1 }], product: { texts: { en: { name: 'Hyaluronic Ampoule' } } } } });
+    expect(await (await send('GET', '/control/moderation', staff)).json()).toMatchObject({ items: [{ kind: 'revision', slug }] });
+
+    expect((await send('POST', `/control/products/${slug}/approve`, staff)).status).toBe(200);
+    expect(await publicImages(slug)).toEqual([keyOf(b)]);
+    expect(await unnamed(a)).toBe(true); // replaced: nothing names its files any more
+    expect(await unnamed(b)).toBe(false);
+    expect(await served(b)).toBe(200);
+    expect(await queued('search-sync')).toHaveLength(1);
+    expect(await queued('site-build')).toHaveLength(1);
+    expect(await (await send('GET', `${base}/${slug}/images`, owner)).json()).toMatchObject({ staged: false, images: [{ position: 1 }] });
+    expect(await (await send('GET', `${base}/${slug}`, owner)).json()).toMatchObject({ pendingRevision: null, images: [{ position: 1 }] });
+  });
+
+  it('keeps staged images and a text edit together in one revision, whichever comes first', async () => {
+    const a = (await publish())!;
+    await send('PUT', `${base}/${slug}`, owner, product('Hyaluronic Ampoule 2.0'));
+    const b = (await (await upload(slug, owner, await picture())).json()) as Img;
+    await send('PUT', `${base}/${slug}`, owner, product('Hyaluronic Ampoule 3.0'));
+    expect(await pendingRevisions(slug)).toBe(1);
+    expect(await (await send('GET', `${base}/${slug}`, owner)).json()).toMatchObject({
+      product: { texts: { en: { name: 'Hyaluronic Ampoule' } } },
+      pendingRevision: { product: { texts: { en: { name: 'Hyaluronic Ampoule 3.0' } } }, images: [{ position: 0 }, { position: 1 }] },
+    });
+    expect((await send('POST', `/control/products/${slug}/approve`, staff)).status).toBe(200);
+    expect(await publicName(slug)).toBe('Hyaluronic Ampoule 3.0');
+    expect(await publicImages(slug)).toEqual([keyOf(a), keyOf(b)]);
+  });
+
+  it('discards staged images and their files when staff reject the edit', async () => {
+    const a = (await publish())!;
+    const c = (await (await upload(slug, owner, await picture())).json()) as Img;
+    expect((await send('POST', `/control/products/${slug}/reject`, staff, { reason: 'Blurry picture.' })).status).toBe(200);
+    expect(await unnamed(c)).toBe(true);
+    expect(await unnamed(a)).toBe(false);
+    expect(await served(a)).toBe(200);
+    expect(await publicImages(slug)).toEqual([keyOf(a)]);
+    expect(await pendingRevisions(slug)).toBe(0);
+    expect(await (await send('GET', `${base}/${slug}/images`, owner)).json()).toMatchObject({ staged: false, images: [{ position: 0 }] });
+    expect(await queued('search-sync')).toEqual([]);
+  });
+
+  it('deletes the files a staff decision leaves unused, given the image store', async () => {
+    // The review services with the image store, as the moderation routes call them when given it.
+    const deps = { db: handle.db, now: Date.now, jobs, images: fileImageStore(imageDir) };
+    const a = (await publish())!;
+    const b = (await (await upload(slug, owner, await picture())).json()) as Img;
+    await send('DELETE', `${base}/${slug}/images/0`, owner);
+    await approveProduct(deps, slug, await staffUser());
+    expect(await served(a)).toBe(404); // replaced by the approved edit
+    expect(await served(b)).toBe(200);
+
+    const c = (await (await upload(slug, owner, await picture())).json()) as Img;
+    await rejectProduct(deps, slug, await staffUser(), 'Blurry picture.');
+    expect(await served(c)).toBe(404); // staged, then rejected
+    expect(await served(b)).toBe(200);
+    expect(await publicImages(slug)).toEqual([keyOf(b)]);
+  });
+
+  it('discards staged images and their files when the company withdraws the product', async () => {
+    const a = (await publish())!;
+    const d = (await (await upload(slug, owner, await picture())).json()) as Img;
+    expect(await (await send('POST', `${base}/${slug}/withdraw`, owner)).json()).toMatchObject({ status: 'withdrawn', pendingRevision: null });
+    expect(await served(d)).toBe(404);
+    expect(await served(a)).toBe(200);
+    expect(await pendingRevisions(slug)).toBe(0);
+    expect(await (await send('GET', `${base}/${slug}/images`, owner)).json()).toMatchObject({ images: [{ position: 0 }] });
+  });
+});
+
+describe('a withdrawn product leaves no edit behind', () => {
+  it('approved → edit → withdraw → edit → submit → approve: nothing pending, the newest text published', async () => {
+    const slug = 'hyaluronic-ampoule';
+    await publish('Hyaluronic Ampoule', { image: false });
+    expect((await send('PUT', `${base}/${slug}`, owner, product('Hyaluronic Ampoule Old Edit'))).status).toBe(200);
+    expect((await send('POST', `${base}/${slug}/withdraw`, owner)).status).toBe(200);
+    // The withdrawn product's edit is gone: nothing for staff to approve.
+    expect(await (await send('GET', '/control/moderation', staff)).json()).toEqual({ items: [] });
+    expect(await pendingRevisions(slug)).toBe(0);
+
+    expect((await send('PUT', `${base}/${slug}`, owner, product('Hyaluronic Ampoule Newest'))).status).toBe(200);
+    expect((await send('POST', `${base}/${slug}/submit`, owner)).status).toBe(200);
+    expect(await (await send('POST', `/control/products/${slug}/approve`, staff)).json()).toMatchObject({ status: 'approved', pendingRevision: null });
+    expect(await publicName(slug)).toBe('Hyaluronic Ampoule Newest');
+    expect(await pendingRevisions(slug)).toBe(0);
+    expect(await (await send('GET', '/control/moderation', staff)).json()).toEqual({ items: [] });
+    expect((await (await send('GET', base, owner)).json()) as unknown).toMatchObject({ products: [{ slug, revisionPending: false }] });
+    // Approving again has nothing to apply and cannot bring the old edit back.
+    expect((await send('POST', `/control/products/${slug}/approve`, staff)).status).toBe(409);
+    expect(await publicName(slug)).toBe('Hyaluronic Ampoule Newest');
+  });
+
+  it('does not queue or offer an edit of a product that is no longer published', async () => {
+    await publish('Hyaluronic Ampoule', { image: false });
+    await send('PUT', `${base}/hyaluronic-ampoule`, owner, product('Hyaluronic Ampoule Edit'));
+    // An edit left behind by older code (before withdrawals discarded them).
+    await sql`update products set status = 'withdrawn' where slug = 'hyaluronic-ampoule'`.execute(handle.db);
+    expect(await (await send('GET', '/control/moderation', staff)).json()).toEqual({ items: [] });
+    expect(await (await send('GET', `${base}/hyaluronic-ampoule`, owner)).json()).toMatchObject({ pendingRevision: null });
+    expect((await send('POST', '/control/products/hyaluronic-ampoule/approve', staff)).status).toBe(409);
+  });
+});
+
+describe('transitions racing each other', () => {
+  it('approve racing withdraw of a submitted product ends in one consistent state, with jobs to match', async () => {
+    for (let round = 0; round < 8; round++) {
+      const name = `Race Product ${round}`;
+      const slug = slugOf(name);
+      await send('POST', base, owner, product(name));
+      await send('POST', `${base}/${slug}/submit`, owner);
+      await clearJobs();
+      const [approved, withdrawn] = await Promise.all([
+        send('POST', `/control/products/${slug}/approve`, staff),
+        send('POST', `${base}/${slug}/withdraw`, owner),
+      ]);
+      const state = await stateOf(slug);
+      const jobsFor = (await queued('search-sync')).filter((j) => j.data.productId === state.id);
+      expect(withdrawn.status, `round ${round}`).toBe(200);
+      if (approved.status === 200) {
+        // Approved first, then withdrawn from the hall: its removal is queued.
+        expect(state.status, `round ${round}`).toBe('withdrawn');
+        expect(jobsFor.length).toBeGreaterThanOrEqual(1);
+        expect((await queued('site-build')).length).toBeGreaterThanOrEqual(1);
+      } else {
+        // Withdrawn first: back to a draft, never published, nothing queued.
+        expect(approved.status, `round ${round}`).toBe(409);
+        expect(state.status, `round ${round}`).toBe('draft');
+        expect(state.published_at).toBeNull();
+        expect(jobsFor).toEqual([]);
+      }
+    }
+  });
+
+  it('approving an edit racing the withdrawal never leaves a published withdrawn product or an edit behind', async () => {
+    for (let round = 0; round < 6; round++) {
+      const name = `Race Edit ${round}`;
+      const slug = slugOf(name);
+      await publish(name, { image: false });
+      await send('PUT', `${base}/${slug}`, owner, product(`${name} Changed`));
+      const [approved, withdrawn] = await Promise.all([
+        send('POST', `/control/products/${slug}/approve`, staff),
+        send('POST', `${base}/${slug}/withdraw`, owner),
+      ]);
+      expect(withdrawn.status, `round ${round}`).toBe(200);
+      expect([200, 409], `round ${round}`).toContain(approved.status);
+      const state = await stateOf(slug);
+      expect(state.status).toBe('withdrawn');
+      expect(await pendingRevisions(slug)).toBe(0);
+      // Approved before the withdrawal: the edit applied; after it: the edit was discarded.
+      expect(await publicName(slug)).toBe(approved.status === 200 ? `${name} Changed` : name);
+      expect((await queued('search-sync')).filter((j) => j.data.productId === state.id).length).toBeGreaterThanOrEqual(1);
+      await clearJobs();
+    }
+  });
+});
+
+describe('every transition is one transaction with its jobs', () => {
+  it('with a job queue that fails, approve and withdraw change nothing; an image added to a draft needs no job', async () => {
+    const mail = mailbox();
+    const broken: JobQueue = { ...jobs, insert: async () => { throw new Error('The job queue is down.'); } };
+    const failing = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs: broken, sendAccountMail: mail.send, images: fileImageStore(imageDir), clientIp: () => `10.3.${++n % 250}.1` });
+    const sendTo = (target: ReturnType<typeof createApi>, method: string, p: string, cookie: string, body?: unknown) =>
+      target.request(p, { method, headers: { origin: ORIGIN, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const slug = 'hyaluronic-ampoule';
+    const expectFailedUnchanged = async (res: Response, before: string) => {
+      expect(res.status).toBeGreaterThanOrEqual(500);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await snapshot()).toBe(before);
+    };
+
+    // A draft's image: nothing public changes, so no job is due and the upload stands.
+    await send('POST', base, owner, product());
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array(await picture())], 'a.jpg', { type: 'image/jpeg' }));
+    const added = await failing.request(`${base}/${slug}/images`, { method: 'POST', headers: { origin: ORIGIN, cookie: owner }, body: form });
+    expect(added.status).toBe(201);
+    const a = (await added.json()) as Img;
+    await send('POST', `${base}/${slug}/submit`, owner);
+
+    // Approval of a new product: its jobs cannot be queued, so it is not published.
+    let before = await snapshot();
+    await expectFailedUnchanged(await sendTo(failing, 'POST', `/control/products/${slug}/approve`, staff), before);
+    expect((await stateOf(slug)).status).toBe('submitted');
+    expect((await send('POST', `/control/products/${slug}/approve`, staff)).status).toBe(200);
+    await clearJobs();
+
+    // An edit with a staged image: staging needs no job, its approval does.
+    const stagedForm = new FormData();
+    stagedForm.set('file', new File([new Uint8Array(await picture())], 'b.jpg', { type: 'image/jpeg' }));
+    const stagedRes = await failing.request(`${base}/${slug}/images`, { method: 'POST', headers: { origin: ORIGIN, cookie: owner }, body: stagedForm });
+    expect(stagedRes.status).toBe(201);
+    const b = (await stagedRes.json()) as Img;
+    expect((await sendTo(failing, 'PUT', `${base}/${slug}`, owner, product('Hyaluronic Ampoule 2.0'))).status).toBe(200);
+    before = await snapshot();
+    await expectFailedUnchanged(await sendTo(failing, 'POST', `/control/products/${slug}/approve`, staff), before);
+    expect(await publicName(slug)).toBe('Hyaluronic Ampoule');
+    expect(await publicImages(slug)).toEqual([keyOf(a)]);
+    expect(await served(a)).toBe(200);
+    expect(await served(b)).toBe(200); // the staged files survive the failed approval
+
+    // Withdrawal of the published product: its removal cannot be queued, so it stays published.
+    await expectFailedUnchanged(await sendTo(failing, 'POST', `${base}/${slug}/withdraw`, owner), before);
+    expect((await stateOf(slug)).status).toBe('approved');
+    expect(await pendingRevisions(slug)).toBe(1);
+    expect(await served(b)).toBe(200);
+
+    // With the queue back, the withdrawal goes through with its search and site jobs.
+    expect((await send('POST', `${base}/${slug}/withdraw`, owner)).status).toBe(200);
+    const id = (await stateOf(slug)).id;
+    expect((await queued('search-sync')).map((j) => j.data.productId)).toEqual([id]);
+    expect(await queued('site-build')).toHaveLength(1);
+    expect(await served(b)).toBe(404);
   });
 });

@@ -3,7 +3,8 @@
 //   draft ──submit──▶ submitted ──approve──▶ approved (published) ──withdraw──▶ withdrawn
 //     ▲                 │   │                   │ edit: a revision waits for review;
 //     └────withdraw─────┘   └─reject─▶ rejected │ the published text stays meanwhile
-//   rejected and withdrawn are edited in place and submitted again.
+//   rejected and withdrawn are edited in place and submitted again. A withdrawal discards the
+//   edit waiting for review (text and images), so it can never come back after a later approval.
 import type { ProductStatus } from '../db/schema.ts';
 
 export type ProductAction = 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject';

@@ -1,7 +1,7 @@
 // Products as companies register them and staff review them: content, state, revisions.
 import { sql } from 'kysely';
 import type { Db } from './catalogue.ts';
-import type { ProductStatus } from '../db/schema.ts';
+import type { ProductStatus, StagedImage } from '../db/schema.ts';
 import { PRODUCT_LOCALES, type ProductInput } from '../portal/product-schemas.ts';
 
 export async function findPavilionCategory(db: Db, pavilion: string, category: string | null) {
@@ -50,8 +50,12 @@ async function replaceTexts(db: Db, id: string, p: ProductInput): Promise<void> 
   await db.insertInto('product_texts').values(rows).execute();
 }
 
-export async function setProductStatus(db: Db, id: string, status: ProductStatus, opts: { reason?: string | null } = {}): Promise<void> {
-  await db.updateTable('products')
+/**
+ * Moves the product from `from` to `status`; false when it is no longer in `from` (someone
+ * else's transition got there first), and then nothing changed.
+ */
+export async function setProductStatus(db: Db, id: string, from: ProductStatus, status: ProductStatus, opts: { reason?: string | null } = {}): Promise<boolean> {
+  const { numUpdatedRows } = await db.updateTable('products')
     .set({
       status,
       rejection_reason: status === 'rejected' ? (opts.reason ?? null) : null,
@@ -60,16 +64,22 @@ export async function setProductStatus(db: Db, id: string, status: ProductStatus
       updated_at: sql`now()`,
     })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
 export type ProductRow = { id: string; slug: string; companyId: string; status: ProductStatus; rejectionReason: string | null; updatedAt: Date };
 
-export async function findProduct(db: Db, slug: string): Promise<ProductRow | undefined> {
-  return db.selectFrom('products')
+/**
+ * `lock` (inside a transaction): holds the row until commit, so transitions of one product
+ * (approve, withdraw, edit, an image change) happen one after the other, each on fresh state.
+ */
+export async function findProduct(db: Db, slug: string, opts: { lock?: boolean } = {}): Promise<ProductRow | undefined> {
+  const query = db.selectFrom('products')
     .select(['id', 'slug', 'company_id as companyId', 'status', 'rejection_reason as rejectionReason', 'updated_at as updatedAt'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+    .where('slug', '=', slug);
+  return (opts.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** The product's content in the shape the form and the API take. */
@@ -105,7 +115,10 @@ export async function listCompanyProducts(db: Db, companyId: string) {
     .leftJoin('product_texts as ko', (j) => j.onRef('ko.product_id', '=', 'p.id').on('ko.locale', '=', 'ko'))
     .select((eb) => [
       'p.slug', 'p.status', 'p.rejection_reason as rejectionReason', 'p.updated_at as updatedAt', 'en.name as nameEn', 'ko.name as nameKo',
-      eb.exists(eb.selectFrom('product_revisions as r').select('r.id').whereRef('r.product_id', '=', 'p.id').where('r.status', '=', 'submitted')).as('revisionPending'),
+      eb.and([
+        eb('p.status', '=', 'approved'),
+        eb.exists(eb.selectFrom('product_revisions as r').select('r.id').whereRef('r.product_id', '=', 'p.id').where('r.status', '=', 'submitted')),
+      ]).as('revisionPending'),
     ])
     .where('p.company_id', '=', companyId)
     .orderBy('p.updated_at', 'desc')
@@ -113,20 +126,38 @@ export async function listCompanyProducts(db: Db, companyId: string) {
     .execute();
 }
 
-/** Files an edit of a published product; it replaces any edit still waiting. */
-export async function insertRevision(db: Db, productId: string, data: ProductInput, userId: string): Promise<string> {
+/**
+ * Files an edit of a published product in place of any edit still waiting (at most one
+ * waits: a unique index says so); it counts as submitted now.
+ */
+export async function saveRevision(db: Db, productId: string, userId: string, data: ProductInput, images: StagedImage[] | null): Promise<string> {
   await db.deleteFrom('product_revisions').where('product_id', '=', productId).where('status', '=', 'submitted').execute();
   const { id } = await db.insertInto('product_revisions')
-    .values({ product_id: productId, data: JSON.stringify(data), submitted_by: userId })
+    .values({ product_id: productId, data: JSON.stringify(data), images: images && JSON.stringify(images), submitted_by: userId })
     .returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export async function findPendingRevision(db: Db, productId: string) {
-  return db.selectFrom('product_revisions')
-    .select(['id', 'data', 'submitted_at as submittedAt'])
-    .where('product_id', '=', productId).where('status', '=', 'submitted')
+export type PendingRevision = { id: string; data: unknown; images: StagedImage[] | null; submittedAt: Date };
+
+/** The edit waiting for review, if the product is published (only then can it be approved). */
+export async function findPendingRevision(db: Db, productId: string): Promise<PendingRevision | undefined> {
+  return db.selectFrom('product_revisions as r')
+    .innerJoin('products as p', 'p.id', 'r.product_id')
+    .select(['r.id', 'r.data', 'r.images', 'r.submitted_at as submittedAt'])
+    .where('r.product_id', '=', productId).where('r.status', '=', 'submitted').where('p.status', '=', 'approved')
     .executeTakeFirst();
+}
+
+/**
+ * Drops any edit still waiting (the product is withdrawn, or published anew from its own
+ * text); returns the storage keys its staged images named, for the caller to clean up.
+ */
+export async function discardPendingRevisions(db: Db, productId: string): Promise<string[]> {
+  const rows = await db.deleteFrom('product_revisions')
+    .where('product_id', '=', productId).where('status', '=', 'submitted')
+    .returning('images').execute();
+  return rows.flatMap((r) => (r.images ?? []).map((i) => i.storageKey));
 }
 
 /** The latest reviewed edit, so the company sees why an edit was turned down. */
@@ -138,13 +169,16 @@ export async function findLastReviewedRevision(db: Db, productId: string) {
     .executeTakeFirst();
 }
 
-export async function closeRevision(db: Db, id: string, status: 'approved' | 'rejected', reviewerId: string, reason: string | null): Promise<void> {
-  await db.updateTable('product_revisions')
+/** Decides a waiting edit; false when it is no longer waiting (then nothing changed). */
+export async function closeRevision(db: Db, id: string, status: 'approved' | 'rejected', reviewerId: string, reason: string | null): Promise<boolean> {
+  const { numUpdatedRows } = await db.updateTable('product_revisions')
     .set({ status, reason, reviewed_by: reviewerId, reviewed_at: sql`now()` })
-    .where('id', '=', id).execute();
+    .where('id', '=', id).where('status', '=', 'submitted')
+    .executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
-/** Staff's queue: new products waiting for review and edits of published ones, oldest first. */
+/** Staff's queue: new products waiting for review and edits of published ones (only those can be approved), oldest first. */
 export async function listModerationQueue(db: Db) {
   const products = await db.selectFrom('products as p')
     .innerJoin('companies as c', 'c.id', 'p.company_id')
@@ -158,6 +192,7 @@ export async function listModerationQueue(db: Db) {
     .leftJoin('product_texts as en', (j) => j.onRef('en.product_id', '=', 'p.id').on('en.locale', '=', 'en'))
     .select(['p.slug', 'c.slug as companySlug', 'en.name as nameEn', 'r.submitted_at as since'])
     .where('r.status', '=', 'submitted')
+    .where('p.status', '=', 'approved')
     .execute();
   return [
     ...products.map((p) => ({ kind: 'product' as const, ...p })),

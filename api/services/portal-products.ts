@@ -1,21 +1,28 @@
 // Products in the portal: companies register and edit them, staff review them. Every
 // change of what the public sees enqueues its search and site jobs in the same transaction.
+// Each transition locks the product row first, so transitions of one product never
+// interleave: approve racing withdraw (or an edit) acts on the state the other one left.
+// An edit of a published product, text or images, waits in one revision until staff decide.
 import type { Kysely } from 'kysely';
 import type { Database, ProductStatus } from '../db/schema.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { isStaff, requireStaff, type SessionUser } from '../auth/user.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import type { ImageStore } from '../images/store.ts';
 import { enqueueCatalogueChange } from '../jobs/catalogue-jobs.ts';
 import type { ProductInput } from '../portal/product-schemas.ts';
 import { transition, type ProductAction } from '../portal/product-states.ts';
 import {
-  closeRevision, findLastReviewedRevision, findPavilionCategory, findPendingRevision, findProduct, insertProduct, insertRevision,
-  listCompanyProducts, listModerationQueue, productSlugTaken, readProductInput, setProductStatus, writeProductContent,
+  closeRevision, discardPendingRevisions, findLastReviewedRevision, findPavilionCategory, findPendingRevision, findProduct, insertProduct,
+  listCompanyProducts, listModerationQueue, productSlugTaken, readProductInput, saveRevision, setProductStatus, writeProductContent,
   type ProductRow,
 } from '../repositories/products.ts';
+import { listProductImages, replaceProductImages, unusedStorageKeys } from '../repositories/product-images.ts';
 import { companyAccess, slugify, type PortalDeps } from './portal-company.ts';
+import { imageView } from './image-view.ts';
 
-export type ProductDeps = PortalDeps & { jobs?: JobQueue | undefined };
+/** `images`: where image files live; without it, files an approval or rejection lets go of stay on disk. */
+export type ProductDeps = PortalDeps & { jobs?: JobQueue | undefined; images?: ImageStore | undefined };
 type Db = Kysely<Database>;
 
 async function placement(db: Db, p: ProductInput) {
@@ -32,9 +39,12 @@ async function freeProductSlug(db: Db, base: string): Promise<string> {
   throw new ConflictError('Too many products with this name; change the English name a little.');
 }
 
-/** The product if it belongs to the company in the URL (else 404: no peeking across companies). */
-async function companyProduct(db: Db, companyId: string, slug: string): Promise<ProductRow> {
-  const product = await findProduct(db, slug);
+/**
+ * The product if it belongs to the company in the URL (else 404: no peeking across companies).
+ * `lock` inside a transaction: see findProduct.
+ */
+export async function companyProduct(db: Db, companyId: string, slug: string, opts: { lock?: boolean } = {}): Promise<ProductRow> {
+  const product = await findProduct(db, slug, opts);
   if (!product || product.companyId !== companyId) throw new NotFoundError(`No product "${slug}" in this company.`);
   return product;
 }
@@ -45,11 +55,29 @@ function allowed(status: ProductStatus, action: ProductAction, user: SessionUser
   return t;
 }
 
+/** Moves the locked product on; the status guard makes a lost race a 409, never a silent overwrite. */
+async function move(trx: Db, product: ProductRow, next: ProductStatus, opts: { reason?: string } = {}) {
+  if (!(await setProductStatus(trx, product.id, product.status, next, opts))) {
+    throw new ConflictError('The product changed meanwhile; reload it and try again.', { status: product.status });
+  }
+}
+
+/** Deletes image files nothing names any more: after commit, so a rolled-back change never loses a picture. */
+export async function deleteImageFiles(deps: ProductDeps, keys: string[]): Promise<void> {
+  for (const key of keys) await deps.images?.delete(key).catch(() => {});
+}
+
+/**
+ * The product as its company and staff see it: `product` and `images` as published (or as
+ * they are, when not published), `pendingRevision` the edit waiting for review, whose
+ * `images` is the list it proposes (null: the images stay as they are).
+ */
 export async function productView(db: Db, product: ProductRow) {
-  const [revision, last, company] = await Promise.all([
+  const [revision, last, company, images] = await Promise.all([
     findPendingRevision(db, product.id),
     findLastReviewedRevision(db, product.id),
     db.selectFrom('companies').select('slug').where('id', '=', product.companyId).executeTakeFirstOrThrow(),
+    listProductImages(db, product.id),
   ]);
   return {
     slug: product.slug,
@@ -57,7 +85,12 @@ export async function productView(db: Db, product: ProductRow) {
     status: product.status,
     rejectionReason: product.rejectionReason,
     product: await readProductInput(db, product.id),
-    pendingRevision: revision ? { submittedAt: revision.submittedAt.toISOString(), product: revision.data as ProductInput } : null,
+    images: images.map(imageView),
+    pendingRevision: revision ? {
+      submittedAt: revision.submittedAt.toISOString(),
+      product: revision.data as ProductInput,
+      images: revision.images ? revision.images.map(imageView) : null,
+    } : null,
     lastRevision: last ? { status: last.status, reason: last.reason, decidedAt: last.reviewedAt?.toISOString() ?? null } : null,
   };
 }
@@ -91,11 +124,16 @@ export async function viewProduct(deps: ProductDeps, companySlug: string, slug: 
 export async function editProduct(deps: ProductDeps, companySlug: string, slug: string, user: SessionUser, input: ProductInput) {
   const m = await companyAccess(deps, companySlug, user);
   return deps.db.transaction().execute(async (trx) => {
-    const product = await companyProduct(trx, m.companyId, slug);
+    const product = await companyProduct(trx, m.companyId, slug, { lock: true });
     const t = allowed(product.status, 'edit', user);
     const ids = await placement(trx, input);
-    if (t.revision) await insertRevision(trx, product.id, input, user.id);
-    else await writeProductContent(trx, product.id, input, ids);
+    if (t.revision) {
+      // The new text replaces the waiting one; image changes already staged stay with it.
+      const pending = await findPendingRevision(trx, product.id);
+      await saveRevision(trx, product.id, user.id, input, pending?.images ?? null);
+    } else {
+      await writeProductContent(trx, product.id, input, ids);
+    }
     return productView(trx, (await findProduct(trx, slug))!);
   });
 }
@@ -103,14 +141,19 @@ export async function editProduct(deps: ProductDeps, companySlug: string, slug: 
 /** submit or withdraw, by the company. */
 export async function changeProductState(deps: ProductDeps, companySlug: string, slug: string, user: SessionUser, action: 'submit' | 'withdraw') {
   const m = await companyAccess(deps, companySlug, user);
-  return deps.db.transaction().execute(async (trx) => {
-    const product = await companyProduct(trx, m.companyId, slug);
+  const { view, unused } = await deps.db.transaction().execute(async (trx) => {
+    const product = await companyProduct(trx, m.companyId, slug, { lock: true });
     const t = allowed(product.status, action, user);
-    await setProductStatus(trx, product.id, t.next);
+    await move(trx, product, t.next);
+    // A withdrawn product's waiting edit goes with it: left behind, it could come back after a
+    // later publication and overwrite newer text. Its staged images go too.
+    const unused = action === 'withdraw' ? await unusedStorageKeys(trx, await discardPendingRevisions(trx, product.id)) : [];
     // A published product withdrawn leaves the site and the index.
     if (product.status === 'approved') await enqueueCatalogueChange(deps.jobs, trx, { productIds: [product.id] });
-    return productView(trx, (await findProduct(trx, slug))!);
+    return { view: await productView(trx, (await findProduct(trx, slug))!), unused };
   });
+  await deleteImageFiles(deps, unused);
+  return view;
 }
 
 // ---- staff ----------------------------------------------------------------------------
@@ -128,34 +171,58 @@ export async function reviewView(deps: ProductDeps, slug: string, user: SessionU
   return productView(deps.db, product);
 }
 
-/** Approves a submitted product, or the pending edit of a published one. */
-export async function approveProduct(deps: ProductDeps, slug: string, user: SessionUser) {
-  requireStaff(user);
-  return deps.db.transaction().execute(async (trx) => {
-    const product = await findProduct(trx, slug);
-    if (!product) throw new NotFoundError(`No product "${slug}".`);
-    const revision = product.status === 'approved' ? await findPendingRevision(trx, product.id) : undefined;
-    if (revision) {
-      const input = revision.data as ProductInput;
-      await writeProductContent(trx, product.id, input, await placement(trx, input));
-      await closeRevision(trx, revision.id, 'approved', user.id, null);
-    } else {
-      await setProductStatus(trx, product.id, allowed(product.status, 'approve', user).next);
-    }
-    await enqueueCatalogueChange(deps.jobs, trx, { productIds: [product.id] });
-    return productView(trx, (await findProduct(trx, slug))!);
-  });
+/** The published product's waiting edit, locked with its product; 409 when there is none. */
+async function revisionToDecide(trx: Db, product: ProductRow, action: 'approve' | 'reject') {
+  const revision = await findPendingRevision(trx, product.id);
+  if (!revision) throw new ConflictError(`Nothing to ${action}: the product is published and no edit of it is waiting.`, { status: product.status });
+  return revision;
 }
 
-/** Rejects a submitted product, or the pending edit of a published one (which stays published). */
+async function closeOrConflict(trx: Db, revisionId: string, status: 'approved' | 'rejected', user: SessionUser, reason: string | null) {
+  if (!(await closeRevision(trx, revisionId, status, user.id, reason))) throw new ConflictError('The edit was changed or decided meanwhile; reload it and review it again.');
+}
+
+/** Approves a submitted product, or the pending edit (text and images) of a published one. */
+export async function approveProduct(deps: ProductDeps, slug: string, user: SessionUser) {
+  requireStaff(user);
+  const { view, unused } = await deps.db.transaction().execute(async (trx) => {
+    const product = await findProduct(trx, slug, { lock: true });
+    if (!product) throw new NotFoundError(`No product "${slug}".`);
+    let released: string[];
+    if (product.status === 'approved') {
+      const revision = await revisionToDecide(trx, product, 'approve');
+      await closeOrConflict(trx, revision.id, 'approved', user, null);
+      const input = revision.data as ProductInput;
+      await writeProductContent(trx, product.id, input, await placement(trx, input));
+      released = revision.images ? await replaceProductImages(trx, product.id, revision.images) : [];
+    } else {
+      await move(trx, product, allowed(product.status, 'approve', user).next);
+      // Published from its own text: no older edit may linger to be applied later.
+      released = await discardPendingRevisions(trx, product.id);
+    }
+    await enqueueCatalogueChange(deps.jobs, trx, { productIds: [product.id] });
+    return { view: await productView(trx, (await findProduct(trx, slug))!), unused: await unusedStorageKeys(trx, released) };
+  });
+  await deleteImageFiles(deps, unused);
+  return view;
+}
+
+/** Rejects a submitted product, or the pending edit of a published one (which stays published as it was). */
 export async function rejectProduct(deps: ProductDeps, slug: string, user: SessionUser, reason: string) {
   requireStaff(user);
-  return deps.db.transaction().execute(async (trx) => {
-    const product = await findProduct(trx, slug);
+  const { view, unused } = await deps.db.transaction().execute(async (trx) => {
+    const product = await findProduct(trx, slug, { lock: true });
     if (!product) throw new NotFoundError(`No product "${slug}".`);
-    const revision = product.status === 'approved' ? await findPendingRevision(trx, product.id) : undefined;
-    if (revision) await closeRevision(trx, revision.id, 'rejected', user.id, reason);
-    else await setProductStatus(trx, product.id, allowed(product.status, 'reject', user).next, { reason });
-    return productView(trx, (await findProduct(trx, slug))!);
+    let released: string[] = [];
+    if (product.status === 'approved') {
+      const revision = await revisionToDecide(trx, product, 'reject');
+      await closeOrConflict(trx, revision.id, 'rejected', user, reason);
+      released = (revision.images ?? []).map((i) => i.storageKey); // the published ones stay in use
+    } else {
+      await move(trx, product, allowed(product.status, 'reject', user).next, { reason });
+    }
+    return { view: await productView(trx, (await findProduct(trx, slug))!), unused: await unusedStorageKeys(trx, released) };
   });
+  await deleteImageFiles(deps, unused);
+  return view;
 }

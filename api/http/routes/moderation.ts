@@ -1,5 +1,7 @@
 // Staff's review of products under /api/control: the queue, a product with its pending
 // edit, approve and reject. Staff and admins only (403 for company users, 401 for visitors).
+// deps.images (the image store) lets a decision delete the files it leaves unused: the
+// published images an approved edit replaces, the staged ones of a rejected edit.
 import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono as App } from '@hono/zod-openapi';
 import { RejectSchema } from '../../portal/product-schemas.ts';
@@ -17,7 +19,7 @@ const routes = {
     responses: { 200: json(z.object({ items: z.array(z.object({}).passthrough()) }), 'The queue'), ...denied },
   }),
   view: createRoute({
-    method: 'get', path: '/products/{product}', tags: ['Control'], summary: 'A product as submitted, with any pending edit beside it',
+    method: 'get', path: '/products/{product}', tags: ['Control'], summary: 'A product as submitted, with any pending edit (text and images) beside it',
     request: { params: Param }, responses: { 200: json(View, 'The product'), ...denied },
   }),
   approve: createRoute({

@@ -16,9 +16,15 @@ const ProductParam = z.object({ slug: Slug, product: Slug });
 const ImageParam = ProductParam.extend({ position: z.coerce.number().int().min(0).max(7) });
 const ProductView = z.object({
   slug: z.string(), status: z.string(), rejectionReason: z.string().nullable(),
-  product: z.object({}).passthrough(), pendingRevision: z.object({}).passthrough().nullable(),
+  product: z.object({}).passthrough(),
+  images: z.array(z.object({}).passthrough()).openapi({ description: 'The images as published (or as they are, when not published)' }),
+  pendingRevision: z.object({}).passthrough().nullable()
+    .openapi({ description: 'The edit waiting for review: its product and, when it changes them, its images (else null)' }),
 }).openapi('PortalProduct');
-const Images = z.object({ images: z.array(z.object({}).passthrough()) });
+const Images = z.object({
+  images: z.array(z.object({}).passthrough()),
+  staged: z.boolean().openapi({ description: 'True when the list is a published product\'s edit waiting for review: the public sees the published images until staff approve' }),
+});
 const Upload = z.object({
   file: z.any().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 10 MB' }),
   altEn: z.string().max(200).optional(),
@@ -54,18 +60,19 @@ export const productRoutes = {
     request: { params: ProductParam }, responses: { 200: json(ProductView, 'Withdrawn'), 409: problem('Not in a state that can be withdrawn'), ...denied },
   }),
   images: createRoute({
-    method: 'get', path: '/companies/{slug}/products/{product}/images', tags: ['Portal'], summary: 'The product\'s images',
+    method: 'get', path: '/companies/{slug}/products/{product}/images', tags: ['Portal'], summary: 'The product\'s images as the company edits them (a published product\'s waiting edit, if it changes them)',
     request: { params: ProductParam }, responses: { 200: json(Images, 'Images'), ...denied },
   }),
   upload: createRoute({
     method: 'post', path: '/companies/{slug}/products/{product}/images', tags: ['Portal'],
-    summary: 'Add an image (multipart/form-data, field "file"): re-encoded to AVIF, WebP and JPEG, metadata stripped',
+    summary: 'Add an image (multipart/form-data, field "file"): re-encoded to AVIF, WebP and JPEG, metadata stripped. On a published product it joins the edit waiting for review (staged: true)',
     request: { params: ProductParam, body: { required: true, content: { 'multipart/form-data': { schema: Upload } } } },
     responses: { 201: json(z.object({}).passthrough(), 'The stored image'), 400: problem('Not an acceptable image'), 409: problem('Eight images already'), 413: problem('Too large'), ...denied },
   }),
   removeImage: createRoute({
-    method: 'delete', path: '/companies/{slug}/products/{product}/images/{position}', tags: ['Portal'], summary: 'Remove an image',
-    request: { params: ImageParam }, responses: { 200: json(Images, 'Images left'), ...denied },
+    method: 'delete', path: '/companies/{slug}/products/{product}/images/{position}', tags: ['Portal'],
+    summary: 'Remove an image; on a published product the removal joins the edit waiting for review',
+    request: { params: ImageParam }, responses: { 200: json(Images, 'Images left'), 409: problem('Waiting for review'), ...denied },
   }),
 };
 

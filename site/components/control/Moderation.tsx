@@ -1,6 +1,7 @@
 // Staff's moderation queue: products and edits waiting for review, oldest first; a review
-// shows a new product in full, or an edit of a published one as a field-by-field diff;
-// approve publishes it, reject sends the company a reason. English only, like the control
+// shows a new product in full, or an edit of a published one as a field-by-field diff (and,
+// when the edit changes them, the published images beside the proposed ones); approve
+// publishes it, reject sends the company a reason. English only, like the control
 // tower; field names come from the portal's English messages.
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { PRODUCT_LOCALES, type ProductInput } from '../../../api/portal/product-schemas.ts';
@@ -17,7 +18,8 @@ import { previewOf, type ProductImage } from '../portal/ProductImages.tsx';
 type QueueItem = { kind: 'product' | 'revision'; slug: string; companySlug: string; nameEn: string; since: string };
 type Review = {
   slug: string; status: string; rejectionReason: string | null;
-  product: ProductInput; pendingRevision: { submittedAt: string; product: ProductInput } | null;
+  product: ProductInput; images: ProductImage[];
+  pendingRevision: { submittedAt: string; product: ProductInput; images: ProductImage[] | null } | null;
 };
 
 const languageName = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -75,7 +77,7 @@ function FieldTable({ product, t }: { product: ProductInput; t: Translate }) {
 
 function DiffTable({ before, after, t }: { before: ProductInput; after: ProductInput; t: Translate }) {
   const changes = diffProducts(before, after);
-  if (changes.length === 0) return <p>The edit changes no field.</p>;
+  if (changes.length === 0) return <p>The edit changes no text or detail (see the images below).</p>;
   return (
     <table className="spec diff">
       <caption>What the edit changes ({changes.length} {changes.length === 1 ? 'field' : 'fields'})</caption>
@@ -96,10 +98,21 @@ function DiffTable({ before, after, t }: { before: ProductInput; after: ProductI
   );
 }
 
+function Thumbs({ images }: { images: ProductImage[] }) {
+  if (images.length === 0) return <p>No images.</p>;
+  return (
+    <ul className="thumbs">
+      {images.map((image) => {
+        const v = previewOf(image);
+        return <li key={image.position}>{v && <img src={v.url} alt={image.alt.en ?? ''} width={v.width} height={v.height} />}<p className="muted">{image.alt.en || '(no alt text)'}</p></li>;
+      })}
+    </ul>
+  );
+}
+
 function ProductReview({ company, slug, t, onDone }: { company: string; slug: string; t: Translate; onDone: (text: string) => void }) {
   const id = useId();
   const [review, setReview] = useState<Review | null>(null);
-  const [images, setImages] = useState<ProductImage[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -108,7 +121,6 @@ function ProductReview({ company, slug, t, onDone }: { company: string; slug: st
 
   useEffect(() => {
     void api<Review>('GET', `/api/control/products/${slug}`).then((r) => (r.ok ? setReview(r.data) : setProblem(r.problem)));
-    void api<{ images: ProductImage[] }>('GET', `/api/portal/companies/${company}/products/${slug}/images`).then((r) => r.ok && setImages(r.data.images));
   }, [company, slug]);
 
   async function approve() {
@@ -144,14 +156,16 @@ function ProductReview({ company, slug, t, onDone }: { company: string; slug: st
       {revision
         ? <><p>An edit of a published product, submitted {date(revision.submittedAt)}. The published text stays until you approve.</p><DiffTable before={review.product} after={revision.product} t={t} /></>
         : <FieldTable product={review.product} t={t} />}
-      <h3>Images ({images.length})</h3>
-      {images.length === 0 ? <p>No images.</p> : (
-        <ul className="thumbs">
-          {images.map((image) => {
-            const v = previewOf(image);
-            return <li key={image.position}>{v && <img src={v.url} alt={image.alt.en ?? ''} width={v.width} height={v.height} />}<p className="muted">{image.alt.en || '(no alt text)'}</p></li>;
-          })}
-        </ul>
+      {revision?.images ? (
+        <>
+          <h3>Images: the edit changes them</h3>
+          <h4>Published now ({review.images.length})</h4>
+          <Thumbs images={review.images} />
+          <h4>Proposed ({revision.images.length})</h4>
+          <Thumbs images={revision.images} />
+        </>
+      ) : (
+        <><h3>Images ({review.images.length})</h3><Thumbs images={review.images} /></>
       )}
       {problem && <ProblemAlert problem={problem} />}
       <p className="actions">

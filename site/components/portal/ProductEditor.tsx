@@ -251,6 +251,13 @@ export function ProductEditor({ company, slug, pavilions, onCreated }: {
     setStatus(action === 'submit' ? t('portal.product.submitted') : t('portal.product.withdrawn'));
   }
 
+  // An image change of a published product opens or changes its waiting edit: show it.
+  async function reloadView() {
+    if (!slug) return;
+    const r = await api<ProductView>('GET', `/api/portal/companies/${company}/products/${slug}`);
+    if (r.ok) setView(r.data);
+  }
+
   function discard() {
     clearDraft(key);
     dirty.current = false;
@@ -307,7 +314,12 @@ export function ProductEditor({ company, slug, pavilions, onCreated }: {
           </p>
         )}
       </form>
-      {slug ? <ProductImages company={company} product={slug} editable={!locked} /> : <p className="muted">{t('portal.product.imagesAfterSave')}</p>}
+      {slug ? (
+        <ProductImages
+          company={company} product={slug} editable={!locked} published={view?.status === 'approved'}
+          version={`${view?.status ?? ''}:${view?.pendingRevision?.submittedAt ?? ''}`} onStaged={() => void reloadView()}
+        />
+      ) : <p className="muted">{t('portal.product.imagesAfterSave')}</p>}
     </div>
   );
 }

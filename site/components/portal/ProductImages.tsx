@@ -1,5 +1,7 @@
 // A product's images: up to eight, each with alt text in English and Korean. The API checks
-// the bytes and re-encodes them; a refusal comes back with a code and a readable detail.
+// the bytes and re-encodes them; a refusal comes back with a code and a readable detail. On a
+// published product the list shown is the edit waiting for review: changes go live when staff
+// approve it, and the editor is told (onStaged) so it can show the pending edit.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, type Problem } from '../../lib/portal/api.ts';
 import { usePortal } from './context.ts';
@@ -18,7 +20,14 @@ export function previewOf(image: ProductImage): Variant | undefined {
   return webp ?? image.variants.find((v) => v.format === 'jpeg') ?? image.variants[0];
 }
 
-export function ProductImages({ company, product, editable }: { company: string; product: string; editable: boolean }) {
+export function ProductImages({ company, product, editable, published = false, version = '', onStaged }: {
+  company: string; product: string; editable: boolean;
+  /** The product is published: image changes wait for review. */
+  published?: boolean;
+  /** Changes when the product's state or waiting edit does (withdrawn, decided): the list is read again. */
+  version?: string;
+  onStaged?: () => void;
+}) {
   const { t, locale } = usePortal();
   const id = useId();
   const base = `/api/portal/companies/${company}/products/${product}/images`;
@@ -32,7 +41,7 @@ export function ProductImages({ company, product, editable }: { company: string;
 
   useEffect(() => {
     void api<{ images: ProductImage[] }>('GET', base).then((r) => setImages(r.ok ? r.data.images : []));
-  }, [base]);
+  }, [base, version]);
 
   async function upload(e: FormEvent) {
     e.preventDefault();
@@ -45,7 +54,7 @@ export function ProductImages({ company, product, editable }: { company: string;
     if (altEn.trim()) data.set('altEn', altEn.trim());
     if (altKo.trim()) data.set('altKo', altKo.trim());
     setBusy(true);
-    const r = await api<ProductImage>('POST', base, data);
+    const r = await api<ProductImage & { staged?: boolean }>('POST', base, data);
     setBusy(false);
     if (!r.ok) {
       const code = r.problem.code;
@@ -53,19 +62,22 @@ export function ProductImages({ company, product, editable }: { company: string;
         : r.status === 409 ? t('portal.images.error.conflict') : r.status === 413 ? t('portal.images.error.too-large') : t('portal.images.error.other');
       return setProblem({ p: r.problem, text });
     }
-    setImages((list) => [...(list ?? []), r.data].sort((a, b) => a.position - b.position));
+    const { staged, ...image } = r.data;
+    setImages((list) => [...(list ?? []), image].sort((a, b) => a.position - b.position));
     setAltEn('');
     setAltKo('');
     if (file.current) file.current.value = '';
-    setStatus(t('portal.images.uploaded'));
+    setStatus(staged ? t('portal.images.uploadedForReview') : t('portal.images.uploaded'));
+    if (staged) onStaged?.();
   }
 
   async function remove(position: number) {
     setProblem(null);
-    const r = await api<{ images: ProductImage[] }>('DELETE', `${base}/${position}`);
+    const r = await api<{ images: ProductImage[]; staged?: boolean }>('DELETE', `${base}/${position}`);
     if (!r.ok) return setProblem({ p: r.problem, text: t('portal.images.error.other') });
     setImages(r.data.images);
-    setStatus(t('portal.images.removed'));
+    setStatus(r.data.staged ? t('portal.images.removedForReview') : t('portal.images.removed'));
+    if (r.data.staged) onStaged?.();
   }
 
   const count = images?.length ?? 0;
@@ -73,6 +85,7 @@ export function ProductImages({ company, product, editable }: { company: string;
     <section aria-labelledby={`${id}-h`} className="images">
       <h3 id={`${id}-h`}>{t('portal.images.heading')}</h3>
       <p className="muted">{t('portal.images.count', { count: String(count), max: String(MAX_IMAGES) })}</p>
+      {editable && published && <p className="notice">{t('portal.images.reviewNote')}</p>}
       {images && images.length > 0 && (
         <ul className="thumbs">
           {images.map((image, i) => {
