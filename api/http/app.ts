@@ -109,7 +109,7 @@ export function createApi(deps: ApiDeps): Api {
   const auth = createAuth({ db: deps.db, config, log: deps.log, sendMail: sendAccountMail });
   registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, ...(deps.clientIp ? { clientIp: deps.clientIp } : {}) });
   registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images, config });
-  registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now });
+  registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images });
   registerControlRoutes(app, auth, booking);
   registerPlannerRoutes(app, auth, booking);
   registerResourceRoutes(app, auth, booking);

@@ -308,6 +308,7 @@ describe('images of a published product wait for review like its text', () => {
     expect((await send('POST', `/control/products/${slug}/approve`, staff)).status).toBe(200);
     expect(await publicImages(slug)).toEqual([keyOf(b)]);
     expect(await unnamed(a)).toBe(true); // replaced: nothing names its files any more
+    expect(await served(a)).toBe(404); // and they are gone from the store
     expect(await unnamed(b)).toBe(false);
     expect(await served(b)).toBe(200);
     expect(await queued('search-sync')).toHaveLength(1);
@@ -336,6 +337,7 @@ describe('images of a published product wait for review like its text', () => {
     const c = (await (await upload(slug, owner, await picture())).json()) as Img;
     expect((await send('POST', `/control/products/${slug}/reject`, staff, { reason: 'Blurry picture.' })).status).toBe(200);
     expect(await unnamed(c)).toBe(true);
+    expect(await served(c)).toBe(404);
     expect(await unnamed(a)).toBe(false);
     expect(await served(a)).toBe(200);
     expect(await publicImages(slug)).toEqual([keyOf(a)]);
