@@ -1,12 +1,14 @@
 // One query over the whole hall: products, companies and pavilions, answered together
-// (one multi-search request) and grouped. Matches in names come back as segments, never as
-// markup: the engine marks them with control characters that cannot occur in our texts
-// (documents are cleaned of them), and the page renders each segment as text.
-import type { Meilisearch } from 'meilisearch';
+// (one multi-search request; for a query of kanji, read two ways, one per index) and
+// grouped. Matches in names come back as segments, never as markup: the engine marks them
+// with control characters that cannot occur in our texts (documents are cleaned of them),
+// and the page renders each segment as text.
+import type { FederatedMultiSearchParams, Meilisearch } from 'meilisearch';
 import type { CompanyDocument, PavilionDocument } from './directory.ts';
 import type { ProductDocument } from './documents.ts';
 import { INDEXES, LOCALE_CODES, type Locale } from './settings.ts';
 import { HIGHLIGHT_POST as POST, HIGHLIGHT_PRE as PRE, segments, type Segment } from './highlight.ts';
+import { queryReadings, readingOptions } from './query.ts';
 
 export type { Segment };
 export type Highlighted = { text: string; segments: Segment[] };
@@ -35,13 +37,21 @@ export async function searchHall(client: Meilisearch, opts: { q: string; locale:
   const names = (field: string) => LOCALE_CODES.map((l) => `${field}_${l}`);
   const common = { q: opts.q, attributesToHighlight: names('name'), highlightPreTag: PRE, highlightPostTag: POST };
   const started = Date.now();
-  const { results } = await client.multiSearch({
-    queries: [
-      { ...common, indexUid: INDEXES.products, limit: opts.limits?.products ?? 8, attributesToRetrieve: [...names('name'), 'slug', 'companySlug', 'pavilion'] },
-      { ...common, indexUid: INDEXES.companies, limit: opts.limits?.companies ?? 5, attributesToRetrieve: [...names('name'), 'slug', 'region', 'productCount'] },
-      { ...common, indexUid: INDEXES.pavilions, limit: opts.limits?.pavilions ?? 3, attributesToRetrieve: [...names('name'), 'slug', 'productCount'] },
-    ],
-  });
+  const queries = [
+    { ...common, indexUid: INDEXES.products, limit: opts.limits?.products ?? 8, attributesToRetrieve: [...names('name'), 'slug', 'companySlug', 'pavilion'] },
+    { ...common, indexUid: INDEXES.companies, limit: opts.limits?.companies ?? 5, attributesToRetrieve: [...names('name'), 'slug', 'region', 'productCount'] },
+    { ...common, indexUid: INDEXES.pavilions, limit: opts.limits?.pavilions ?? 3, attributesToRetrieve: [...names('name'), 'slug', 'productCount'] },
+  ];
+  // A query the engine may misread (kanji: Chinese or Japanese, see queryReadings) is read
+  // each way; per index one federated search merges the readings, so a document found by
+  // both counts once. Otherwise one request for the three indexes, as the engine reads it.
+  const readings = queryReadings(opts.q, opts.locale);
+  const results = readings.length === 1
+    ? (await client.multiSearch({ queries })).results
+    : await Promise.all(queries.map(({ limit, ...query }) => client.multiSearch<FederatedMultiSearchParams>({
+      federation: { limit },
+      queries: readings.map((r) => ({ ...query, ...readingOptions(r) })),
+    })));
   const [products, companies, pavilions] = results as unknown as [
     { hits: Formatted<ProductDocument>[]; estimatedTotalHits?: number },
     { hits: Formatted<CompanyDocument>[]; estimatedTotalHits?: number },

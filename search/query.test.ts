@@ -1,6 +1,7 @@
-// Filter expressions are built from a whitelist of attributes with every value quoted.
+// Filter expressions are built from a whitelist of attributes with every value quoted; a
+// query of kanji is read both as Japanese and as the engine guesses, any other as it guesses.
 import { describe, expect, it } from 'vitest';
-import { buildFilter, quoteFilterValue } from './query.ts';
+import { buildFilter, queryReadings, quoteFilterValue } from './query.ts';
 
 describe('quoteFilterValue', () => {
   it('quotes and escapes backslashes and double quotes', () => {
@@ -49,5 +50,28 @@ describe('buildFilter', () => {
   it('refuses a moqMax that is not a finite number', () => {
     expect(() => buildFilter({ moqMax: Number.NaN })).toThrow(RangeError);
     expect(() => buildFilter({ moqMax: Infinity })).toThrow(RangeError);
+  });
+});
+
+describe('queryReadings', () => {
+  it('leaves every query without kanji to the engine\'s own reading', () => {
+    for (const q of ['transformer', '변압기', 'трансформатор', 'máy biến áp', 'コチュジャン', 'kf94', '']) {
+      for (const reader of ['en', 'ko', 'ja', 'zh', 'ru', 'vi'] as const) expect(queryReadings(q, reader), `${q} ${reader}`).toEqual([{ weight: 1 }]);
+    }
+  });
+
+  it('leaves kanji with kana or Hangul to the engine, which then reads them right', () => {
+    expect(queryReadings('焼酎(ソジュ)', 'ja')).toEqual([{ weight: 1 }]);
+    expect(queryReadings('防犯カメラ', 'en')).toEqual([{ weight: 1 }]);
+    expect(queryReadings('韓國 변압기', 'ja')).toEqual([{ weight: 1 }]);
+  });
+
+  it('reads kanji, with or without Latin letters, as Japanese and as the engine does, with an edge for the reader\'s own language', () => {
+    expect(queryReadings('焼酎', 'ja')).toEqual([{ locales: ['jpn'], weight: 1.1 }, { weight: 1 }]);
+    expect(queryReadings('AI外観検査', 'ja')).toEqual([{ locales: ['jpn'], weight: 1.1 }, { weight: 1 }]);
+    expect(queryReadings('口罩', 'zh')).toEqual([{ locales: ['jpn'], weight: 1 }, { weight: 1.1 }]);
+    for (const reader of ['en', 'ko', 'ru', 'vi'] as const) {
+      expect(queryReadings('变压器', reader)).toEqual([{ locales: ['jpn'], weight: 1 }, { weight: 1 }]);
+    }
   });
 });

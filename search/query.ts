@@ -1,10 +1,11 @@
 // Product search for the site and API: plain text fields in the reader's language
 // (English when the product has no text in it), no highlight markup yet. Optional filters,
 // facet counts and sort orders; filter expressions are built here from a whitelist of
-// attributes with every value quoted, never from text a user typed.
-import type { Meilisearch } from 'meilisearch';
+// attributes with every value quoted, never from text a user typed. A query of kanji is
+// read both as Japanese and as Chinese (queryReadings), with an edge for the reader's language.
+import type { FederatedMultiSearchParams, Meilisearch } from 'meilisearch';
 import type { ProductDocument } from './documents.ts';
-import { INDEXES, LOCALE_CODES, type Locale } from './settings.ts';
+import { INDEXES, LOCALE_CODES, LOCALES, type Locale } from './settings.ts';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, segments, type Segment } from './highlight.ts';
 
 export type ProductHit = {
@@ -74,15 +75,34 @@ const MAX_TOTAL_HITS = 1_000; // Meilisearch's default pagination.maxTotalHits
 
 export async function searchProducts(client: Meilisearch, opts: ProductSearchOptions): Promise<ProductSearchResult> {
   const locale = opts.locale ?? 'en';
-  const { q, ...params } = productSearchRequest(opts);
+  const { q, limit, offset, ...params } = productSearchRequest(opts);
   const facets = params.facets ?? [];
+  // Under an asked-for sort the readings weigh the same: with unequal weights the engine's
+  // merge put one reading's products ahead of the sort order (readings.db.test.ts).
+  const readings = queryReadings(q, locale).map((r) => (params.sort ? { ...r, weight: 1 } : r));
   try {
-    const res = await client.index<ProductDocument>(INDEXES.products).search(q, params);
+    if (readings.length === 1) {
+      const res = await client.index<ProductDocument>(INDEXES.products).search(q, { limit, offset, ...params });
+      return {
+        hits: res.hits.map((doc) => toHit(doc, locale)),
+        estimatedTotalHits: res.estimatedTotalHits ?? 0,
+        processingTimeMs: res.processingTimeMs,
+        ...(facets.length > 0 ? { facets: facetCounts(facets, res.facetDistribution) } : {}),
+      };
+    }
+    // Several readings: one federated search, so the engine merges them by ranking score (or
+    // by the asked-for sort), counts a product matched by both once, and pages and counts
+    // facets over the merged list.
+    const { facets: _, ...perQuery } = params;
+    const res = await client.multiSearch<FederatedMultiSearchParams, ProductDocument>({
+      federation: { limit, offset, ...(facets.length > 0 ? { facetsByIndex: { [INDEXES.products]: facets } } : {}) },
+      queries: readings.map((r) => ({ indexUid: INDEXES.products, q, ...perQuery, ...readingOptions(r) })),
+    });
     return {
       hits: res.hits.map((doc) => toHit(doc, locale)),
       estimatedTotalHits: res.estimatedTotalHits ?? 0,
       processingTimeMs: res.processingTimeMs,
-      ...(facets.length > 0 ? { facets: facetCounts(facets, res.facetDistribution) } : {}),
+      ...(facets.length > 0 ? { facets: facetCounts(facets, res.facetsByIndex?.[INDEXES.products]?.distribution) } : {}),
     };
   } catch (err) {
     // Before the first reindex there is no index: that is "nothing found", not a failure.
@@ -127,6 +147,44 @@ export function productSearchRequest(opts: ProductSearchOptions): ProductSearchR
     attributesToRetrieve: RETRIEVED_FIELDS,
     ...(q ? { attributesToHighlight: LOCALE_CODES.map((l) => `name_${l}`), highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST } : {}),
   };
+}
+
+// ---------------------------------------------------------------- the query's language
+
+/** One way for the engine to read the query: as `locales` (ISO 639-3), or as it guesses by itself. */
+export type QueryReading = { locales?: (typeof LOCALES)[Locale][]; weight: number };
+
+const HAN = /\p{Script=Han}/u;
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** The reader's own language wins a near tie between the readings of an ambiguous query. */
+const READER_EDGE = 1.1;
+
+/**
+ * How the engine is to read (tokenise) a query; each reading is one search, merged.
+ *
+ * Only a query of Chinese characters (with or without Latin letters and digits) is ambiguous:
+ * the engine reads it as Chinese, and a Japanese word in kanji (焼酎, 美顔器, 外観検査) is
+ * then cut apart differently from the Japanese names, which are indexed as Japanese, and often
+ * not found. Read as Japanese (locales: jpn) it finds them, but only that reading would lose
+ * what the Chinese one brings: synonyms (変圧器 finds transformers only so) and the
+ * traditional and Japanese forms folded into simplified Chinese. So such a query is read both
+ * ways and the results merged; the reader's locale gives its own reading a small edge (ja:
+ * Japanese, zh: Chinese). Kana or Hangul make the language plain to the engine, and in every
+ * other script the hint changes nothing (tested against the engine on the relevance set), while
+ * a hint in another script than the query's (kor for 口罩) finds nothing: those get the
+ * engine's own reading alone, as before.
+ */
+export function queryReadings(q: string, reader: Locale): QueryReading[] {
+  if (!HAN.test(q) || KANA_OR_HANGUL.test(q)) return [{ weight: 1 }];
+  return [
+    { locales: [LOCALES.ja], weight: reader === 'ja' ? READER_EDGE : 1 },
+    { weight: reader === 'zh' ? READER_EDGE : 1 }, // the engine's own reading: Chinese, as before
+  ];
+}
+
+/** A reading's part of one query of a federated multi-search. */
+export function readingOptions(r: QueryReading): { locales?: string[]; federationOptions: { weight: number } } {
+  return { ...(r.locales ? { locales: [...r.locales] } : {}), federationOptions: { weight: r.weight } };
 }
 
 // ---------------------------------------------------------------- filters, facets, sort

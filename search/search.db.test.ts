@@ -34,6 +34,9 @@ describe('search', () => {
   it('answers "nothing found" before the first reindex', async () => {
     const res = await searchProducts(client, { q: 'mask', limit: 10, offset: 0 });
     expect(res).toEqual({ hits: [], estimatedTotalHits: 0, processingTimeMs: 0 });
+    // A query of kanji goes as a federated search of two readings: the same answer.
+    const kanji = await searchProducts(client, { q: '焼酎', limit: 10, offset: 0, locale: 'ja', facets: ['category'] });
+    expect(kanji).toEqual({ hits: [], estimatedTotalHits: 0, processingTimeMs: 0, facets: { category: {} } });
   });
 
   it('reindexes exactly the approved products of active companies', async () => {
