@@ -106,8 +106,10 @@ export async function pavilionDocuments(db: Kysely<Database>): Promise<PavilionD
   const rows = await db.selectFrom('pavilions as pv')
     .select((eb) => [
       'pv.id', 'pv.slug', 'pv.names', 'pv.stories', 'pv.sort_order',
+      // As the products index has them: approved, and not of a suspended company.
       eb.selectFrom('products as p').select(eb.fn.countAll<string>().as('n'))
-        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').as('productCount'),
+        .innerJoin('companies as c', 'c.id', 'p.company_id')
+        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').where('c.status', '=', 'active').as('productCount'),
     ])
     .where('pv.retired_at', 'is', null)
     .orderBy('pv.sort_order').orderBy('pv.id')

@@ -10,7 +10,7 @@ import { createApi } from '../api/http/app.ts';
 import { seedCatalogue } from './test-fixtures.ts';
 import { startTestEngine, type TestEngine } from './test-engine.ts';
 import { reindexAll } from './reindex.ts';
-import { reindexDirectory, syncCompanies } from './directory.ts';
+import { pavilionDocuments, reindexDirectory, syncCompanies } from './directory.ts';
 import { searchHall } from './federated.ts';
 import { INDEXES } from './settings.ts';
 
@@ -58,6 +58,22 @@ describe('searching the whole hall', () => {
     const { hits } = await engine.client.index(INDEXES.companies).search('', { limit: 100 });
     expect(hits.map((h) => h.slug).sort()).toEqual(['hanil-electric', 'seoul-care']);
     expect(JSON.stringify(hits)).not.toMatch(/@example\.com|owner@/);
+  });
+
+  it('counts in a pavilion the products the products index holds: none of a suspended company', async () => {
+    const energy = await searchHall(engine.client, { q: 'energy', locale: 'en' });
+    const indexed = await engine.client.index(INDEXES.products).search('', { filter: 'pavilion = "energy"', limit: 0 });
+    expect(indexed.estimatedTotalHits).toBe(2); // the transformer and the switchgear, not suspended-transformer
+    expect(energy.pavilions.hits[0]).toMatchObject({ slug: 'energy', productCount: 2 });
+    // Suspending the company that shows both takes them out of the count too.
+    const setStatus = (status: 'active' | 'suspended') =>
+      database.db.updateTable('companies').set({ status }).where('slug', '=', 'hanil-electric').execute();
+    await setStatus('suspended');
+    try {
+      expect((await pavilionDocuments(database.db)).find((d) => d.slug === 'energy')?.productCount).toBe(0);
+    } finally {
+      await setStatus('active');
+    }
   });
 
   it('follows a renamed company', async () => {
