@@ -13,6 +13,16 @@ import { silentLogger } from '../lib/logger.ts';
 import { createApi } from '../http/app.ts';
 import { startJobQueue, type JobQueue } from './queue.ts';
 import { startWorkers } from './workers.ts';
+
+// The hall's clock: a Tuesday 00:00 UTC a week or more ahead of the real one. The job queue
+// runs on the real clock, so a reminder due before the real now would be sent at once (a
+// fixed date in the past made this test fail once the calendar passed it).
+const NOW = (() => {
+  const d = new Date(Date.now() + 7 * 86_400_000);
+  d.setUTCHours(0, 0, 0, 0);
+  while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
+  return d.getTime();
+})();
 import { consultationMailWorker } from './consultation-mail-jobs.ts';
 
 const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-outbox-'));
@@ -42,7 +52,7 @@ beforeAll(async () => {
   await handle.db.insertInto('company_members').values({ company_id: companyId, user_id: user.id, role: 'owner' }).execute();
   jobs = await startJobQueue(handle, silentLogger, { pollingIntervalSeconds: 0.5 });
   await startWorkers(jobs, { db: handle.db, config, log: silentLogger });
-  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs, now: () => Date.parse('2026-12-01T00:00:00Z') });
+  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs, now: () => NOW });
 }, 60_000);
 afterAll(async () => {
   await jobs?.stop();
