@@ -13,7 +13,8 @@ export async function catalogueFingerprint(db: Kysely<Database>): Promise<string
       (select count(*) from company_texts),
       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from products),
       (select count(*) from product_texts),
-      (select count(*) from product_images)
+      -- Newest id too: an image removed and another added keeps the count.
+      (select count(*) || ':' || coalesce(max(id)::text, '') from product_images)
     ) as f`.execute(db);
   return rows[0]!.f;
 }

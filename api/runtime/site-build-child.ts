@@ -2,6 +2,8 @@
 // the whole CPU it likes while the hall keeps answering, and everything the build loaded
 // is gone when it exits. It reads the catalogue from BUILD_DATABASE_URL, or from a snapshot
 // of the embedded database (BUILD_SNAPSHOT, a PGlite data-dir tarball) opened in memory.
+// With BUILD_SCOPE (a JSON file of product, company and pavilion slugs; see
+// site/lib/build-scope.ts) it renders only those pages and the ones that list everything.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -35,6 +37,9 @@ const handle = await open();
 try {
   const { provideBuildDatabase } = await import('../../site/lib/db.ts');
   provideBuildDatabase(handle.db);
+  const { provideBuildScope } = await import('../../site/lib/build-scope.ts');
+  const scopeFile = process.env.BUILD_SCOPE;
+  provideBuildScope(scopeFile ? JSON.parse(fs.readFileSync(scopeFile, 'utf8')) : undefined);
   const { build } = await import('astro');
   await build({ root, outDir, site, logLevel: 'warn' });
 } finally {

@@ -1,6 +1,7 @@
 // The real Astro build from a real database: built once, reused while nothing changed,
 // rebuilt into a fresh folder (and switched atomically) when the catalogue changes; a
-// failed build keeps the previous site serving.
+// failed build keeps the previous site serving. (That an incremental rebuild makes the same
+// site as a full one is api/site-build/incremental.db.test.ts.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,7 @@ describe('site builder', () => {
   it('builds, reuses an unchanged site, and rebuilds into a new folder after an edit', async () => {
     const builder = createSiteBuilder({ db: handle.db, readers: handle.readers, root, dataDir, publicUrl: 'http://hall.test', log: silentLogger });
     expect(await builder.ensureBuilt()).toBe('built');
+    expect(builder.lastBuild()).toMatchObject({ mode: 'full' });
     const page = () => fs.readFileSync(path.join(builder.servedDir, 'products/vitamin-c-serum/index.html'), 'utf8');
     expect(page()).toContain('Vitamin C serum');
     expect(page()).toContain('Hanbit Cosmetics');
@@ -65,7 +67,13 @@ describe('site builder', () => {
       .where('locale', '=', 'en').where('name', '=', 'Vitamin C serum').execute();
     await handle.db.updateTable('products').set({ updated_at: new Date() }).where('slug', '=', 'vitamin-c-serum').execute();
     expect(await builder.ensureBuilt()).toBe('built');
+    // Only the edited product's pages and those listing it were rendered; the rest was kept.
+    const rebuilt = builder.lastBuild()!;
+    expect(rebuilt.mode).toBe('incremental');
+    expect(rebuilt.pagesRendered).toBeLessThan(rebuilt.pages);
     expect(fs.realpathSync(builder.servedDir)).not.toBe(firstDir);
+    // ... and the previous build, which requests may still be reading, is as it was.
+    expect(fs.readFileSync(path.join(firstDir, 'products/vitamin-c-serum/index.html'), 'utf8')).not.toContain('brightening');
     expect(page()).toContain('Vitamin C brightening serum &lt;b&gt;new&lt;/b&gt;'); // company text is escaped
     // ... in the structured data too, which is inside a <script> element.
     const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page())![1]!;
@@ -92,6 +100,7 @@ describe('site builder', () => {
       { product_id: fresh.id, locale: 'en', name: 'Niacinamide toner' }, { product_id: fresh.id, locale: 'ko', name: '나이아신아마이드 토너' },
     ]).execute();
     expect(await builder.ensureBuilt()).toBe('built');
+    expect(builder.lastBuild()).toMatchObject({ mode: 'incremental' });
     expect(fs.readFileSync(path.join(builder.servedDir, 'products/niacinamide-toner/index.html'), 'utf8')).toContain('Niacinamide toner');
     expect(fs.readFileSync(path.join(builder.servedDir, 'ko/products/niacinamide-toner/index.html'), 'utf8')).toContain('나이아신아마이드 토너');
 

@@ -1,19 +1,39 @@
 // Builds the static site from the database into a fresh folder, then switches the served
 // folder (a symlink) atomically, so visitors never see a half-built site. A build is
 // skipped when neither the catalogue data, the home page's programme figures nor the site's
-// source changed since the last one.
+// source changed since the last one. When only some products or companies changed, the
+// build is incremental (api/site-build/): Astro renders just their pages and the few that
+// list them, and the new folder is the previous one with those pages replaced.
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { catalogueFingerprint, programmeFingerprint } from '../repositories/site-fingerprint.ts';
+import { readCatalogueDigests } from '../repositories/site-changes.ts';
+import { catalogueState, pageFolders, planRebuild, type CatalogueState, type RebuildPlan, type SavedCatalogueState } from '../site-build/changes.ts';
+import { linkTree, listFiles, overlay, removeFolders, removeRootFiles } from '../site-build/overlay.ts';
 import type { Database } from '../db/schema.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ComponentState } from '../http/routes/health.ts';
 
 export type SiteState = ComponentState & { builtAt?: string | undefined };
+
+/** What the last build did: for the log, the tests and bench:build. */
+export type BuildReport = {
+  mode: 'full' | 'incremental';
+  reason: string;
+  /** HTML pages Astro rendered (an incremental build keeps the rest from the previous one). */
+  pagesRendered: number;
+  /** HTML pages in the served folder after the build. */
+  pages: number;
+  seconds: number;
+  /** The build process's peak memory. */
+  maxRssMb: number | undefined;
+};
+
+const isPage = (file: string) => file.endsWith('.html');
 
 /** Hash of everything the site build reads besides the database. */
 export function sourceFingerprint(root: string): string {
@@ -36,18 +56,20 @@ export function sourceFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
-/** Runs a Node script; rejects with the tail of its error output when it fails. */
-function runChild(script: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
+/** Runs a Node script; resolves with the tail of its output, rejects with the tail of its error output when it fails. */
+function runChild(script: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { ...opts, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
     let errors = '';
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-4000); });
     child.stderr.on('data', (d: Buffer) => { errors = (errors + d.toString()).slice(-4000); });
     const stop = () => child.kill('SIGTERM');
     process.once('exit', stop); // a build never outlives the hall
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       process.off('exit', stop);
-      if (code === 0) resolve();
+      if (code === 0) resolve(output);
       else reject(new Error(`Site build process ${signal ? `killed by ${signal}` : `exited with ${code}`}: ${errors.trim()}`));
     });
   });
@@ -64,6 +86,22 @@ function moveDir(from: string, to: string): void {
   }
 }
 
+/** The build process's last line of output with BUILD_STATS=1: its peak memory. */
+function peakMemoryMb(output: string): number | undefined {
+  try {
+    return (JSON.parse(output.trim().split('\n').at(-1) ?? '') as { maxRssKb: number }).maxRssKb / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file whole or not at all. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${randomBytes(3).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
 type Manifest = { fingerprint: string; builtAt: string; dir: string };
 
 export function createSiteBuilder(opts: {
@@ -78,7 +116,10 @@ export function createSiteBuilder(opts: {
   const siteDir = path.join(opts.dataDir, 'site');
   const current = path.join(siteDir, 'current');
   const manifestFile = path.join(siteDir, 'manifest.json');
+  const catalogueFile = path.join(siteDir, 'catalogue.json');
   let state: SiteState = { ok: false, status: 'not built' };
+  let lastBuild: BuildReport | undefined;
+  let running: Promise<unknown> = Promise.resolve();
 
   const readManifest = (): Manifest | undefined => {
     try {
@@ -89,7 +130,15 @@ export function createSiteBuilder(opts: {
     }
   };
 
-  async function build(fingerprint: string): Promise<void> {
+  const readCatalogueState = (): SavedCatalogueState | undefined => {
+    try {
+      return JSON.parse(fs.readFileSync(catalogueFile, 'utf8')) as SavedCatalogueState;
+    } catch {
+      return undefined;
+    }
+  };
+
+  async function build(fingerprint: string, plan: RebuildPlan, next: CatalogueState): Promise<Omit<BuildReport, 'seconds'>> {
     const id = `${Date.now()}-${randomBytes(3).toString('hex')}`;
     const outDir = path.join(siteDir, 'builds', id);
     // Built in a child process: the hall keeps answering while Astro renders, and nothing a
@@ -97,61 +146,102 @@ export function createSiteBuilder(opts: {
     // the project (Astro resolves the bundle's packages from there), then moves into place.
     const staging = path.join(opts.root, '.astro-out', id);
     const snapshot = path.join(siteDir, `snapshot-${id}.tar`);
+    const scopeFile = path.join(siteDir, `scope-${id}.json`);
+    const previousDir = plan.kind === 'incremental' ? fs.realpathSync(current) : undefined;
+    let pagesRendered = 0;
+    let maxRssMb: number | undefined;
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env };
+      const env: NodeJS.ProcessEnv = { ...process.env, BUILD_STATS: '1' };
       if ('url' in opts.readers) env.BUILD_DATABASE_URL = opts.readers.url;
       else {
         fs.writeFileSync(snapshot, Buffer.from(await (await opts.readers.snapshot()).arrayBuffer()));
         env.BUILD_SNAPSHOT = snapshot;
       }
-      await runChild(path.join(opts.root, 'api/runtime/site-build-child.ts'), [staging, opts.publicUrl], { cwd: opts.root, env });
+      if (plan.kind === 'incremental') {
+        fs.writeFileSync(scopeFile, JSON.stringify(plan.render));
+        env.BUILD_SCOPE = scopeFile;
+      }
+      maxRssMb = peakMemoryMb(await runChild(path.join(opts.root, 'api/runtime/site-build-child.ts'), [staging, opts.publicUrl], { cwd: opts.root, env }));
+      pagesRendered = listFiles(staging).filter(isPage).length;
       fs.mkdirSync(path.dirname(outDir), { recursive: true });
-      moveDir(staging, outDir);
+      if (previousDir && plan.kind === 'incremental') {
+        try {
+          // The previous build, less the pages this one replaces or drops, plus what it rendered.
+          linkTree(previousDir, outDir);
+          removeFolders(outDir, pageFolders(plan.remove));
+          removeRootFiles(outDir, /^sitemap-\d+\.xml$/);
+          overlay(staging, outDir);
+        } catch (err) {
+          fs.rmSync(outDir, { recursive: true, force: true });
+          throw err;
+        }
+      } else moveDir(staging, outDir);
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
       fs.rmSync(snapshot, { force: true });
+      fs.rmSync(scopeFile, { force: true });
     }
 
     const tmp = path.join(siteDir, `current-${id}`);
     fs.symlinkSync(outDir, tmp, 'dir');
     fs.renameSync(tmp, current); // atomic switch
+    // What this build was made from, for the next one to compare with; it names the folder it
+    // describes, so a state that does not match the served site is never trusted.
+    writeAtomically(catalogueFile, JSON.stringify({ ...next, dir: outDir } satisfies SavedCatalogueState));
     const manifest: Manifest = { fingerprint, builtAt: new Date().toISOString(), dir: outDir };
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     // Keep the previous build for requests still reading it; drop older ones.
     const builds = fs.readdirSync(path.join(siteDir, 'builds')).sort();
     for (const old of builds.slice(0, -2)) fs.rmSync(path.join(siteDir, 'builds', old), { recursive: true, force: true });
+    return { mode: plan.kind, reason: plan.reason, pagesRendered, pages: listFiles(outDir).filter(isPage).length, maxRssMb };
+  }
+
+  async function ensureBuilt(): Promise<'built' | 'reused' | 'failed'> {
+    fs.mkdirSync(siteDir, { recursive: true });
+    const source = createHash('sha256').update(sourceFingerprint(opts.root)).update(opts.publicUrl).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(await catalogueFingerprint(opts.db))
+      .update(await programmeFingerprint(opts.db))
+      .update(source)
+      .digest('hex');
+    const previous = readManifest();
+    if (previous?.fingerprint === fingerprint) {
+      state = { ok: true, status: 'ready', builtAt: previous.builtAt };
+      return 'reused';
+    }
+    state = { ok: Boolean(previous), status: 'building', builtAt: previous?.builtAt };
+    const started = Date.now();
+    try {
+      // Read before the build reads the catalogue: a change landing in between is in the
+      // build's pages or not, but in any case differs from these digests next time.
+      const next = catalogueState(await readCatalogueDigests(opts.db), source);
+      const plan = planRebuild(previous && readCatalogueState(), next, previous && fs.realpathSync(current));
+      const report = await build(fingerprint, plan, next);
+      lastBuild = { ...report, seconds: (Date.now() - started) / 1000 };
+      state = { ok: true, status: 'ready', builtAt: new Date().toISOString() };
+      opts.log.info(`Site built in ${lastBuild.seconds.toFixed(1)} s (${plan.kind}: ${plan.reason}; ${report.pagesRendered} of ${report.pages} pages rendered)`);
+      return 'built';
+    } catch (err) {
+      opts.log.error('Site build failed; the previous site keeps serving', err);
+      state = { ok: false, status: 'failed', detail: (err as Error).message, builtAt: previous?.builtAt };
+      return 'failed';
+    }
   }
 
   return {
     /** The folder the server serves; a symlink switched on every build. */
     servedDir: current,
     state: (): SiteState => state,
-    /** Builds when data or source changed since the last build; a failure keeps the old site. */
-    async ensureBuilt(): Promise<'built' | 'reused' | 'failed'> {
-      fs.mkdirSync(siteDir, { recursive: true });
-      const fingerprint = createHash('sha256')
-        .update(await catalogueFingerprint(opts.db))
-        .update(await programmeFingerprint(opts.db))
-        .update(sourceFingerprint(opts.root))
-        .update(opts.publicUrl)
-        .digest('hex');
-      const previous = readManifest();
-      if (previous?.fingerprint === fingerprint) {
-        state = { ok: true, status: 'ready', builtAt: previous.builtAt };
-        return 'reused';
-      }
-      state = { ok: Boolean(previous), status: 'building', builtAt: previous?.builtAt };
-      const started = Date.now();
-      try {
-        await build(fingerprint);
-        state = { ok: true, status: 'ready', builtAt: new Date().toISOString() };
-        opts.log.info(`Site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        return 'built';
-      } catch (err) {
-        opts.log.error('Site build failed; the previous site keeps serving', err);
-        state = { ok: false, status: 'failed', detail: (err as Error).message, builtAt: previous?.builtAt };
-        return 'failed';
-      }
+    /** What the last build in this process did; undefined before one. */
+    lastBuild: (): BuildReport | undefined => lastBuild,
+    /**
+     * Builds when data or source changed since the last build; a failure keeps the old site.
+     * Calls wait for each other: two builds never start from the same previous folder.
+     */
+    ensureBuilt(): Promise<'built' | 'reused' | 'failed'> {
+      const result = running.then(ensureBuilt, ensureBuilt);
+      running = result;
+      return result;
     },
   };
 }

@@ -98,8 +98,8 @@ function toCard(r: CardRow, pTexts: Map<string, Texts>, cTexts: Map<string, Text
   };
 }
 
-/** Every approved product with what its page shows, read page by page. */
-export async function* approvedProducts(pageSize = 1000): AsyncGenerator<ProductPage[]> {
+/** Every approved product with what its page shows, read page by page; only `slugs` when given. */
+export async function* approvedProducts(pageSize = 1000, slugs?: readonly string[]): AsyncGenerator<ProductPage[]> {
   const db = await buildDatabase();
   let after = '0';
   for (;;) {
@@ -117,6 +117,8 @@ export async function* approvedProducts(pageSize = 1000): AsyncGenerator<Product
       .where('p.status', '=', 'approved')
       .where('pv.retired_at', 'is', null) // a retired pavilion's products stay in the database, off the site
       .where(sql<boolean>`p.id > ${after}::bigint`)
+      // One array parameter, whatever the number of slugs (a list of them could pass PostgreSQL's 65,535).
+      .$if(slugs !== undefined, (q) => q.where(sql<boolean>`p.slug = any(${slugs ?? []}::text[])`))
       .orderBy('p.id')
       .limit(pageSize)
       .execute();
@@ -139,6 +141,51 @@ export async function* approvedProducts(pageSize = 1000): AsyncGenerator<Product
       company: { slug: r.companySlug, texts: cTexts.get(r.company_id) ?? {}, region: r.region, languages: r.languages, foundedYear: r.founded_year },
     }));
   }
+}
+
+/** A page's slug and its names by locale: enough to tell the locales it has a page in. */
+export type PageNames = { slug: string; texts: Texts };
+
+function namesBySlug(rows: { id: string; slug: string; locale: string | null; name: string | null }[]): PageNames[] {
+  const out: PageNames[] = [];
+  let last: { id: string; page: PageNames } | undefined;
+  for (const r of rows) {
+    if (last?.id !== r.id) out.push((last = { id: r.id, page: { slug: r.slug, texts: {} } }).page);
+    if (r.locale && r.name) last.page.texts[r.locale] = { name: r.name };
+  }
+  return out;
+}
+
+/**
+ * Every product with a page (as approvedProducts reads them, in the same order) with its
+ * names only: the sitemap and the search island's index need no more, and reading just this
+ * lets a scoped build list every page without reading the whole catalogue.
+ */
+export async function productPageNames(): Promise<PageNames[]> {
+  const db = await buildDatabase();
+  const rows = await db
+    .selectFrom('products as p')
+    .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
+    .leftJoin('product_texts as t', 't.product_id', 'p.id')
+    .select(['p.id', 'p.slug', 't.locale', 't.name'])
+    .where('p.status', '=', 'approved')
+    .where('pv.retired_at', 'is', null)
+    .orderBy('p.id')
+    .execute();
+  return namesBySlug(rows);
+}
+
+/** Every company with a page (as allCompanies reads them, in the same order) with its names only. */
+export async function companyPageNames(): Promise<PageNames[]> {
+  const db = await buildDatabase();
+  const rows = await db
+    .selectFrom('companies as c')
+    .leftJoin('company_texts as t', 't.company_id', 'c.id')
+    .select(['c.id', 'c.slug', 't.locale', 't.name'])
+    .where('c.status', '=', 'active')
+    .orderBy('c.id')
+    .execute();
+  return namesBySlug(rows);
 }
 
 export async function productCardsForPavilion(pavilionId: string): Promise<ProductCard[]> {
@@ -181,20 +228,24 @@ export function logoJpeg(key: string | null, logo: StoredLogo | null): CompanyPa
   return jpeg ? { url: `/api/media/${key}/${jpeg.name}`, width: jpeg.width, height: jpeg.height } : null;
 }
 
-export async function allCompanies(): Promise<CompanyPage[]> {
+/** Every active company with its products; only those with `slugs` when given. */
+export async function allCompanies(slugs?: readonly string[]): Promise<CompanyPage[]> {
   const db = await buildDatabase();
   const companies = await db
     .selectFrom('companies')
     .select(['id', 'slug', 'region', 'founded_year', 'employees', 'languages', 'export_markets', 'certifications', 'website', 'logo_key', 'logo'])
     .where('status', '=', 'active')
+    .$if(slugs !== undefined, (q) => q.where(sql<boolean>`slug = any(${slugs ?? []}::text[])`))
     .orderBy('id')
     .execute();
+  const ids = companies.map((c) => c.id);
   const products = await db
     .selectFrom('products as p')
     .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
     .select(['p.id', 'p.slug', 'p.company_id', 'p.moq', 'p.moq_unit', 'p.certifications'])
     .where('p.status', '=', 'approved')
     .where('pv.retired_at', 'is', null) // their pages are not built: no links to them
+    .$if(slugs !== undefined, (q) => q.where(sql<boolean>`p.company_id = any(${ids}::bigint[])`))
     .orderBy('p.id')
     .execute();
   const [cTexts, pTexts] = await Promise.all([companyTexts(companies.map((c) => c.id)), productTexts(products.map((p) => p.id))]);

@@ -2,6 +2,7 @@
 // search pages show. Each is read once per build, whatever the number of locales.
 import { listPavilions, productCardsForPavilion, type PavilionCard, type ProductCard } from './catalogue.ts';
 import { perBuild } from './db.ts';
+import { buildScope } from './build-scope.ts';
 
 export const PRODUCTS_PER_PAGE = 48;
 
@@ -11,7 +12,13 @@ export function pavilions(): Promise<PavilionCard[]> {
   return perBuild('pavilions', listPavilions);
 }
 
-// Both page routes (and the sitemap) ask for the same list during one build: read it once.
+/** How many grid pages a pavilion of `products` products has (one even when empty). */
+export function pageCount(products: number): number {
+  return Math.max(1, Math.ceil(products / PRODUCTS_PER_PAGE));
+}
+
+// Both page routes ask for the same list during one build: read it once. A scoped build
+// (build-scope.ts) reads the grids of its pavilions only.
 export function pavilionPages(): Promise<PavilionPageProps[]> {
   return perBuild('pavilion-pages', readPavilionPages);
 }
@@ -21,11 +28,18 @@ export function pavilionPath(slug: string, page = 1): string {
   return page === 1 ? `/pavilions/${slug}/` : `/pavilions/${slug}/page/${page}/`;
 }
 
+/** Every pavilion page's path (no locale prefix), from the counts alone: for the sitemap. */
+export async function pavilionPagePaths(): Promise<string[]> {
+  return (await pavilions()).flatMap((p) => Array.from({ length: pageCount(p.productCount) }, (_, i) => pavilionPath(p.slug, i + 1)));
+}
+
 async function readPavilionPages(): Promise<PavilionPageProps[]> {
+  const scope = buildScope();
   const out: PavilionPageProps[] = [];
   for (const pavilion of await pavilions()) {
+    if (scope && !scope.pavilions.has(pavilion.slug)) continue;
     const products = await productCardsForPavilion(pavilion.id);
-    const pages = Math.max(1, Math.ceil(products.length / PRODUCTS_PER_PAGE));
+    const pages = pageCount(products.length);
     for (let page = 1; page <= pages; page++) {
       out.push({ pavilion, products: products.slice((page - 1) * PRODUCTS_PER_PAGE, page * PRODUCTS_PER_PAGE), page, pages });
     }
