@@ -33,6 +33,8 @@ const BENCHES: { name: string; script: string; args: string[] }[] = [
   { name: 'search', script: 'search/bench.ts', args: quick ? ['--products', '20000', '--requests', '2000'] : [] },
   { name: 'booking', script: 'bench/booking.ts', args: [] },
   { name: 'planner', script: 'bench/planner.ts', args: [] },
+  // The mixed-traffic load test (also npm run test:reliability): its figures and its database audit.
+  { name: 'load', script: 'tests/reliability/mixed-load.ts', args: quick ? ['--seconds', '60'] : [] },
   { name: 'lighthouse', script: 'bench/lighthouse.ts', args: quick ? ['--runs', '1'] : [] },
 ];
 const wanted = args.only ? new Set(args.only.split(',')) : undefined;
