@@ -4,6 +4,7 @@
 // script allowed by 'unsafe-inline'.
 import { expect, test, type Page } from '@playwright/test';
 import { watchCsp as watch } from './csp-watch.ts';
+import { firstProductWithPictures } from './product-links.ts';
 
 async function policyOf(page: Page): Promise<string> {
   const metas = page.locator('head meta[http-equiv="content-security-policy"]');
@@ -45,7 +46,7 @@ test('every page type works under its Content-Security-Policy, islands included'
   // A pavilion, a product with its pictures and the meeting island, a company with its island.
   await visit('/');
   await visit(await firstHref(page, /^\/pavilions\/[a-z0-9-]+\/$/));
-  await visit(await firstHref(page, /^\/products\/[a-z0-9-]+\/$/));
+  await visit(await firstProductWithPictures(page));
   const picture = page.locator('aside .gallery img').first();
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   const form = page.locator('section.cta form');
