@@ -56,6 +56,13 @@ describe('the control tower', () => {
     const other = await (await get('/control/board?date=2026-12-25')).json() as { consultations: unknown[] };
     expect(other.consultations).toEqual([]);
     expect((await get('/control/board?date=2026-13-40')).status).toBe(400);
+    // A filter with a control character is refused as input (a NUL reached PostgreSQL and answered 500; found by the garbage test).
+    for (const region of ['%00', 'Seoul%00', '%1F', '%7F']) {
+      const res = await get(`/control/board?date=2026-12-01&region=${region}`);
+      expect(res.status, region).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await get('/control/board?date=2026-12-01&region=Seoul')).status).toBe(200);
   });
 
   it('lists the unplaced request with a suggested slot, and places it there in one step', async () => {

@@ -11,6 +11,11 @@ export const TimeZone = z
 
 export const Slug = z.string().min(1).max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Not a valid slug');
 
+/** A short text value in a query (a filter): printable, trimmed, bounded. A NUL would reach PostgreSQL as an error. */
+export const Label = (max: number) =>
+  // eslint-disable-next-line no-control-regex
+  z.string().trim().min(1).max(max).regex(/^[^\x00-\x1f\x7f]+$/, 'must not contain control characters');
+
 const Language = z
   .string()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A BCP 47 language tag, e.g. en or pt-BR')

@@ -7,7 +7,7 @@ import type { Auth } from '../../auth/auth.ts';
 import { board, placeRequest, requestQueue, statistics } from '../../services/control.ts';
 import { cancelByStaff, consultationOptions, moveByStaff, reassignInterpreter, reassignRoom } from '../../services/staff-actions.ts';
 import type { BookingDeps } from '../../services/booking.ts';
-import { Slug } from '../schemas.ts';
+import { Label, Slug } from '../schemas.ts';
 
 const denied = { 401: problem('Not signed in'), 403: problem('Staff only') };
 const Day = z.iso.date();
@@ -20,7 +20,7 @@ const changed = { 200: json(Any, 'The consultation as the board shows it now'), 
 const routes = {
   board: createRoute({
     method: 'get', path: '/board', tags: ['Control'], summary: 'One Korean day: rooms, and every consultation in them',
-    request: { query: z.object({ date: Day, region: z.string().trim().min(1).max(60).optional(), pavilion: Slug.optional() }) },
+    request: { query: z.object({ date: Day, region: Label(60).optional(), pavilion: Slug.optional() }) },
     responses: { 200: json(Any, 'The board'), 400: problem('Invalid date or filter'), ...denied },
   }),
   requests: createRoute({

@@ -4,6 +4,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { UnavailableError } from '../../errors.ts';
 import { ProblemSchema } from '../problem.ts';
+import { Label } from '../schemas.ts';
 
 export const SearchHitSchema = z
   .object({
@@ -65,10 +66,6 @@ export type SearchResult = z.infer<typeof SearchResultSchema>;
 /** null when search is off (no engine); the reason is in /api/health. */
 export type ProductSearch = ((p: SearchParams) => Promise<Omit<SearchResult, 'query'>>) | null;
 
-// Text values: printable, no control characters, trimmed, bounded.
-const label = (max: number) =>
-  // eslint-disable-next-line no-control-regex
-  z.string().trim().min(1).max(max).regex(/^[^\x00-\x1f\x7f]+$/, 'must not contain control characters');
 const slug = z.string().max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug (lowercase letters, digits, hyphens)');
 /** A parameter that may be repeated (?certification=CE&certification=FDA): always a list. */
 const repeated = <T extends z.ZodType<string>>(item: T, max: number) =>
@@ -81,12 +78,12 @@ const SearchQuerySchema = z.object({
   locale: z.enum(['en', 'ko', 'ja', 'zh', 'ru', 'vi']).default('en'),
   pavilion: slug.optional().openapi({ description: 'Pavilion slug.', example: 'power-equipment' }),
   category: slug.optional().openapi({ description: 'Category slug.', example: 'transformers' }),
-  certification: repeated(label(60), 10).openapi({
+  certification: repeated(Label(60), 10).openapi({
     description: 'A certification the product holds; repeat for several: all must be held.', example: ['CE'],
   }),
   market: repeated(z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').transform((c) => c.toUpperCase()), 30)
     .openapi({ description: 'Export market (ISO 3166 country code); repeat for several: any may match.', example: ['US'] }),
-  region: label(60).optional().openapi({ description: "The company's region in Korea.", example: 'Gyeonggi' }),
+  region: Label(60).optional().openapi({ description: "The company's region in Korea.", example: 'Gyeonggi' }),
   language: repeated(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as en'), 10)
     .openapi({ description: 'A language the company speaks; repeat for several: any may match.', example: ['en'] }),
   moqMax: z.coerce.number().int().min(1).max(1_000_000_000).optional()
