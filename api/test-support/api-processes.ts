@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('../runtime/api-server.ts', import.meta.url));
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now, for a child process to take. */
+export async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as net.AddressInfo;

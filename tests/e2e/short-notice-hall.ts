@@ -7,24 +7,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../api/test-support/api-processes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export type Hall = { url: string; stop: () => Promise<void> };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as net.AddressInfo).port;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 function run(child: ChildProcess, what: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -4,23 +4,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../api/test-support/api-processes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export type HallProcess = { url: string; pid: number; stop: () => Promise<void> };
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 export async function startHallProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 480_000): Promise<HallProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-load-hall-'));
