@@ -32,7 +32,7 @@ export async function companyAccess(deps: PortalDeps, slug: string, user: Sessio
 export async function myAccount(deps: PortalDeps, user: SessionUser) {
   const companies = await listUserCompanies(deps.db, user.id);
   return {
-    user: { name: user.name, email: user.email, role: user.role, locale: user.locale, emailVerified: user.emailVerified },
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, locale: user.locale, emailVerified: user.emailVerified },
     companies: companies.map((c) => ({ slug: c.slug, role: c.role, names: { en: c.nameEn ?? '', ko: c.nameKo ?? '' } })),
   };
 }

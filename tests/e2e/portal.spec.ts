@@ -355,6 +355,34 @@ test('the Korean portal greets in Korean and the moderation page is for staff on
   expect(sitemap).not.toContain('/control/');
 });
 
+test('an unsaved product edit belongs to its author and leaves the browser at sign-out', async ({ page }) => {
+  const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pavilion:portal:draft')));
+  await page.goto('/portal/');
+  // What another user of this computer left behind when their session simply expired.
+  await page.evaluate(() => localStorage.setItem('pavilion:portal:draft:someone-else:their-company:new',
+    JSON.stringify({ form: { names: 'secret plans' }, savedAt: new Date().toISOString() })));
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('E-mail').fill('owner@pavilion.localhost');
+  await signIn.getByLabel('Password').fill('pavilion-owner-demo');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Portal' })).toBeVisible();
+  await expect.poll(drafts).toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Products' }).click();
+  await page.getByRole('link', { name: 'Register a product' }).click();
+  const form = page.getByRole('form', { name: 'Register a product' });
+  await form.getByRole('group', { name: 'English (required)' }).getByLabel('Product name').fill('Unsaved enamel kettle');
+  await expect.poll(drafts).toHaveLength(1);
+  await page.reload();
+  await expect(page.getByText(/Unsaved changes from .* were restored/)).toBeVisible();
+  await expect(form.getByRole('group', { name: 'English (required)' }).getByLabel('Product name')).toHaveValue('Unsaved enamel kettle');
+
+  // Signing out takes it away: the next person at this computer finds nothing.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  expect(await drafts()).toEqual([]);
+});
+
 test('a forgotten password is reset through the e-mailed link', async ({ page }) => {
   const email = `reset-${Date.now().toString(36)}@exporter.test`;
   await page.goto('/portal/');

@@ -3,6 +3,7 @@
 // The page part lives in the URL's hash (#products/<slug>), so a reload keeps the place.
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/portal/api.ts';
+import { clearDrafts } from '../../lib/portal/drafts.ts';
 import { usePortal } from './context.ts';
 import { AvailabilityForm } from './AvailabilityForm.tsx';
 import { CompanyProfileForm } from './CompanyProfileForm.tsx';
@@ -12,7 +13,7 @@ import { ProductEditor, type PavilionChoice } from './ProductEditor.tsx';
 import { ProductList } from './ProductList.tsx';
 
 export type Me = {
-  user: { name: string; email: string; role: string; locale: string; emailVerified: boolean };
+  user: { id: string; name: string; email: string; role: string; locale: string; emailVerified: boolean };
   companies: { slug: string; role: string | null; names: { en: string; ko: string } }[];
 };
 
@@ -40,8 +41,11 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
   const route = useHashRoute();
   const [company, setCompany] = useState(me.companies[0]?.slug ?? null);
   const current = me.companies.find((c) => c.slug === company) ?? me.companies[0];
+  // Drafts someone else left on this browser (their session expired) are not this user's to see.
+  useEffect(() => clearDrafts(me.user.id), [me.user.id]);
 
   async function signOut() {
+    clearDrafts();
     await api('POST', '/api/auth/sign-out', {});
     window.location.hash = '';
     onChanged();
@@ -95,7 +99,7 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
       {section === 'meetings' && <Inbox key={current.slug} company={current.slug} />}
       {section === 'members' && <Members key={current.slug} company={current.slug} onLeft={() => { window.location.hash = ''; onChanged(); }} />}
       {section === 'products' && (product
-        ? <ProductEditor key={`${current.slug}/${product}`} company={current.slug} slug={product === 'new' ? null : product} pavilions={pavilions}
+        ? <ProductEditor key={`${current.slug}/${product}`} user={me.user.id} company={current.slug} slug={product === 'new' ? null : product} pavilions={pavilions}
             onCreated={(slug) => { window.location.hash = `products/${slug}`; }} />
         : <ProductList key={current.slug} company={current.slug} />)}
     </>

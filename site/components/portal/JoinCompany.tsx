@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createTranslator, type Messages } from '../../i18n/format.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { api, type Problem } from '../../lib/portal/api.ts';
+import { clearDrafts } from '../../lib/portal/drafts.ts';
 import { localePath } from '../../lib/portal/paths.ts';
 import { PortalContext } from './context.ts';
 import { AuthPanel } from './AuthPanel.tsx';
@@ -91,6 +92,7 @@ export default function JoinCompany({ locale, messages }: { locale: Locale; mess
   }
 
   async function signOut() {
+    clearDrafts();
     await api('POST', '/api/auth/sign-out', {});
     setInvitation(null);
     setRefused(null);

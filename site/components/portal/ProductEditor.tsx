@@ -1,6 +1,6 @@
 // One product: its state and what can be done from it (submit, withdraw), the form with
 // every field of ProductInputSchema validated as you type, and its images. Unsaved edits
-// are kept in localStorage per company and product until saved.
+// are kept in localStorage per user, company and product until saved (see drafts.ts).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CURRENCIES, INCOTERMS, ProductInputSchema, type ProductInput } from '../../../api/portal/product-schemas.ts';
 import { api, type Problem } from '../../lib/portal/api.ts';
@@ -150,12 +150,12 @@ function StatePanel({ view, onAction, busy }: { view: ProductView; onAction: (ac
   );
 }
 
-export function ProductEditor({ company, slug, pavilions, onCreated }: {
-  company: string; slug: string | null; pavilions: PavilionChoice[]; onCreated: (slug: string) => void;
+export function ProductEditor({ user, company, slug, pavilions, onCreated }: {
+  user: string; company: string; slug: string | null; pavilions: PavilionChoice[]; onCreated: (slug: string) => void;
 }) {
   const { t, locale } = usePortal();
   const id = useId();
-  const key = draftKey(company, slug);
+  const key = draftKey(user, company, slug);
   const [view, setView] = useState<ProductView | null>(null);
   const [form, setForm] = useState<ProductForm | null>(null);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
