@@ -8,6 +8,9 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
+  // Where uploaded images and their variants live (default: DATA_DIR/images), e.g. a mounted
+  // volume shared by every API process.
+  IMAGES_DIR: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   DATABASE_URL: optionalUrl,
   TEST_DATABASE_URL: optionalUrl,
   MEILI_URL: optionalUrl,
@@ -45,6 +48,7 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  imagesDir: string;
   databaseUrl: string | undefined;
   /** Server on which tests and benchmarks create scratch databases (default: databaseUrl). */
   testDatabaseUrl: string | undefined;
@@ -78,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    imagesDir: path.resolve(e.IMAGES_DIR ?? path.join(e.DATA_DIR, 'images')),
     databaseUrl: e.DATABASE_URL,
     testDatabaseUrl: e.TEST_DATABASE_URL ?? e.DATABASE_URL,
     meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, bin: e.MEILI_BIN },

@@ -1,6 +1,5 @@
 // The API alone, without the site or search: one of several stateless API processes in
 // front of one PostgreSQL server (used by the concurrency test and the booking benchmark).
-import path from 'node:path';
 import { Hono } from 'hono';
 import { loadConfig } from '../config.ts';
 import { withAuthSecret } from './auth-secret.ts';
@@ -26,7 +25,7 @@ const jobs = await startJobQueue(database, log);
 const mailer = await startWorkers(jobs, { db: database.db, config, log });
 const app = new Hono().route('/api', createApi({
   db: database.db, dbKind: database.kind, config, log, jobs, sendAccountMail: queueAccountMail(jobs),
-  images: fileImageStore(path.join(config.dataDir, 'images')),
+  images: fileImageStore(config.imagesDir),
   outboxDir: mailer.kind === 'outbox' ? config.mail.outboxDir : undefined,
 }));
 const server = await listen(app, config.port, config.host);

@@ -57,7 +57,7 @@ try {
   const { db } = database;
   log.info(`Database: ${database.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server'}`);
   const applied = await migrateToLatest(db);
-  const images = fileImageStore(path.join(config.dataDir, 'images'));
+  const images = fileImageStore(config.imagesDir);
   if (applied.length) log.info(`Migrations applied: ${applied.join(', ')}`);
 
   if (await isDatabaseEmpty(db)) {

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('keeps images under the data folder unless IMAGES_DIR says otherwise', () => {
+    expect(loadConfig({}).imagesDir).toBe(path.resolve('.data/images'));
+    expect(loadConfig({ DATA_DIR: '/srv/hall' }).imagesDir).toBe('/srv/hall/images');
+    expect(loadConfig({ DATA_DIR: '/srv/hall', IMAGES_DIR: '/mnt/images' }).imagesDir).toBe('/mnt/images');
+    expect(loadConfig({ IMAGES_DIR: 'uploads' }).imagesDir).toBe(path.resolve('uploads'));
+    expect(loadConfig({ IMAGES_DIR: '' }).imagesDir).toBe(path.resolve('.data/images'));
+  });
+
+  it('refuses nonsense with the setting named', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ RATE_LIMIT_SIGN_INS: '0' })).toThrow(/RATE_LIMIT_SIGN_INS/);
+    expect(() => loadConfig({ DEV_OUTBOX: 'yes' })).toThrow(/DEV_OUTBOX/);
+    expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('reads the defaults a laptop demo needs', () => {
+    const c = loadConfig({});
+    expect(c.publicUrl).toBe('http://localhost:4321');
+    expect(c.rateLimits).toEqual({ writesPerMinute: 30, readsPerMinute: 600, signInsPerMinute: 5 });
+    expect(c.mail.outboxDir).toBe(path.resolve('.data/outbox'));
+  });
+});
