@@ -11,6 +11,7 @@ import { loadConfig } from '../config.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
 import { expireHold } from '../jobs/hold-jobs.ts';
+import { recordOutcome } from '../repositories/inbox.ts';
 import { createApi } from './app.ts';
 
 let now = Date.parse('2026-12-01T00:00:00Z'); // a Tuesday
@@ -163,5 +164,23 @@ describe('a company that confirms its meetings', () => {
     expect((await portal(`/consultations/${request!.id}/outcome`, { outcome: 'bought_everything' })).status).toBe(400);
     const res = await portal(`/consultations/${request!.id}/outcome`, { outcome: 'contract_signed', dealValueUsd: 125000 });
     expect(await res.json()).toMatchObject({ status: 'completed', outcome: 'contract_signed', dealValueUsd: 125000 });
+  });
+
+  it('an outcome cannot land on a meeting that was cancelled or moved meanwhile', async () => {
+    const [first] = await slotsOn('2026-12-07');
+    await book(first!);
+    const { waitingForYou: [request] } = await inbox();
+    await portal(`/consultations/${request!.id}/accept`, {});
+    const id = request!.id;
+    // The guarded update itself (what runs after the service's checks, under the row lock):
+    // staff cancelled it between the company's read and its write.
+    await handle.db.updateTable('consultations').set({ status: 'cancelled' }).where('id', '=', id).execute();
+    expect(await recordOutcome(handle.db, id, { outcome: 'sample_sent', dealValueUsd: null }, new Date('2026-12-08T00:00:00Z'))).toBe(false);
+    // ...or moved it to a later day.
+    await handle.db.updateTable('consultations').set({ status: 'scheduled' }).where('id', '=', id).execute();
+    expect(await recordOutcome(handle.db, id, { outcome: 'sample_sent', dealValueUsd: null }, new Date(Date.parse(first!) - 60_000))).toBe(false);
+    const row = await handle.db.selectFrom('consultations').select(['status', 'outcome']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'scheduled', outcome: null });
+    expect(await recordOutcome(handle.db, id, { outcome: 'sample_sent', dealValueUsd: null }, new Date('2026-12-08T00:00:00Z'))).toBe(true);
   });
 });

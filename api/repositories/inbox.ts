@@ -30,8 +30,15 @@ export async function findCompanyConsultation(db: Db, companyId: string, id: str
   return inboxQuery(db).where('c.company_id', '=', companyId).where('c.id', '=', id).executeTakeFirst();
 }
 
-export async function recordOutcome(db: Db, id: string, o: Outcome): Promise<void> {
-  await db.updateTable('consultations')
+/** Records the outcome of a meeting that took place (began by `heldBy`) and is still live or
+ * completed; false when it was cancelled or moved meanwhile (the update re-checks the row
+ * it waited for, so a staff cancellation racing the company's outcome cannot be overwritten). */
+export async function recordOutcome(db: Db, id: string, o: Outcome, heldBy: Date): Promise<boolean> {
+  const r = await db.updateTable('consultations')
     .set({ status: 'completed', outcome: o.outcome, deal_value_usd: o.dealValueUsd === null ? null : String(o.dealValueUsd), updated_at: sql`now()` })
-    .where('id', '=', id).execute();
+    .where('id', '=', id)
+    .where('status', 'in', ['scheduled', 'confirmed', 'completed'])
+    .where('starts_at', '<=', heldBy)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
 }

@@ -124,7 +124,7 @@ export async function outcome(deps: InboxDeps, companySlug: string, id: string, 
   if (!['scheduled', 'confirmed', 'completed'].includes(row.status)) throw new ConflictError(`A ${row.status} meeting has no outcome.`);
   if (row.startsAt.getTime() > deps.now()) throw new ConflictError('Record the outcome after the meeting has taken place.');
   await deps.db.transaction().execute(async (trx) => {
-    await recordOutcome(trx, id, o);
+    if (!(await recordOutcome(trx, id, o, new Date(deps.now())))) throw new ConflictError('This meeting was cancelled or moved meanwhile; reload it.');
     await recordEvent(trx, { meetingRequestId: row.meetingRequestId, consultationId: id, event: 'outcome_recorded', actorType: 'company', actorId: user.id, details: { ...o } });
     await enqueueSiteRefresh(deps.jobs, trx, 'a consultation was held'); // the home page counts them
   });

@@ -2,7 +2,7 @@
 // edit, approve and reject. Staff and admins only (403 for company users, 401 for visitors).
 // deps.images (the image store) lets a decision delete the files it leaves unused: the
 // published images an approved edit replaces, the staged ones of a rejected edit.
-import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
+import { json, jsonBody, problem, staffApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono as App } from '@hono/zod-openapi';
 import { RejectSchema } from '../../portal/product-schemas.ts';
 import { approveProduct, moderationQueue, rejectProduct, reviewView, type ProductDeps } from '../../services/portal-products.ts';
@@ -36,7 +36,7 @@ const routes = {
 export const CONTROL_ROUTES = Object.values(routes).map((r) => [r.method.toUpperCase(), `/control${r.path}`] as const);
 
 export function registerModerationRoutes(app: App, auth: Auth, deps: ProductDeps) {
-  const control = signedInApp(auth);
+  const control = staffApp(auth); // staff only, before a body is even read
   control.openapi(routes.queue, async (c) => c.json(await moderationQueue(deps, c.var.user), 200));
   control.openapi(routes.view, async (c) => c.json(await reviewView(deps, c.req.valid('param').product, c.var.user), 200));
   control.openapi(routes.approve, async (c) => c.json(await approveProduct(deps, c.req.valid('param').product, c.var.user), 200));
