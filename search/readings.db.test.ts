@@ -23,7 +23,8 @@ const product = (slug: string, names: Partial<Record<'en' | 'ko' | 'ja' | 'zh', 
 });
 
 const PRODUCTS: ProductDocument[] = [
-  product('soju', { en: 'Soju', ja: '焼酎(ソジュ)' }, { category: 'beverages' }),
+  product('facial-device', { en: 'LED facial care device', ja: '美顔器' }, { category: 'beauty-devices' }),
+  product('soju', { en: 'Fresh soju', ko: '참이슬 소주' }, { category: 'beverages' }), // no Japanese name
   product('transformer', { en: 'Oil-immersed transformer', ko: '유입식 변압기' }, { category: 'transformers' }),
   product('bucket-hat', { en: 'Bucket hat', zh: '渔夫帽' }, { category: 'apparel' }),
   // 真空 (vacuum): the bag found by the Chinese reading only, the tumbler by the Japanese
@@ -34,10 +35,10 @@ const PRODUCTS: ProductDocument[] = [
 ];
 
 const COMPANIES: CompanyDocument[] = [
-  { id: 'c-1', slug: 'maker', region: 'Seoul', languages: ['ko', 'ja'], exportMarkets: ['JP'], certifications: [], pavilions: ['hall'], productCount: 6,
+  { id: 'c-1', slug: 'maker', region: 'Seoul', languages: ['ko', 'ja'], exportMarkets: ['JP'], certifications: [], pavilions: ['hall'], productCount: 7,
     name_en: 'Maker Co.', name_ja: 'Maker Co.', description_ja: '新規市場の販売代理店を募集しています。' },
 ];
-const PAVILIONS: PavilionDocument[] = [{ id: 'v-1', slug: 'hall', order: 1, productCount: 6, name_en: 'Hall' }];
+const PAVILIONS: PavilionDocument[] = [{ id: 'v-1', slug: 'hall', order: 1, productCount: 7, name_en: 'Hall' }];
 
 beforeAll(async () => {
   testEngine = await startTestEngine('readings');
@@ -67,10 +68,14 @@ const engineSlugs = async (q: string, locales?: string[]) =>
 
 describe('reading a kanji query', () => {
   it('finds a Japanese name the engine alone reads past', async () => {
-    expect(await engineSlugs('焼酎')).toEqual([]); // read as Chinese
-    expect(await engineSlugs('焼酎', ['jpn'])).toEqual(['soju']);
-    expect(await slugs('焼酎', 'ja')).toEqual(['soju']);
-    expect(await slugs('焼酎', 'en')).toEqual(['soju']); // the English site's reader too
+    expect(await engineSlugs('美顔器')).toEqual([]); // read as Chinese
+    expect(await engineSlugs('美顔器', ['jpn'])).toEqual(['facial-device']);
+    expect(await slugs('美顔器', 'ja')).toEqual(['facial-device']);
+    expect(await slugs('美顔器', 'en')).toEqual(['facial-device']); // the English site's reader too
+  });
+
+  it('reaches a product named only in English and Korean through the reviewed synonyms', async () => {
+    for (const q of ['焼酎', 'ソジュ', '烧酒', 'соджу']) expect(await slugs(q, 'ja'), q).toEqual(['soju']);
   });
 
   it('keeps the engine\'s own reading: synonyms, and Chinese names', async () => {
