@@ -17,17 +17,20 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export type ApiProcess = { url: string; child: ChildProcess; stop: () => Promise<void> };
+export type ApiProcess = { url: string; child: ChildProcess; dataDir: string; stop: () => Promise<void> };
 
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+/** `logFile`: where its output goes (default: this process's own output). */
+export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}, opts: { logFile?: string } = {}): Promise<ApiProcess> {
   const port = await freePort();
   // Its own data folder: the development outbox must not land in the working tree.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-api-'));
+  const out = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'inherit';
   const child = spawn(process.execPath, [entry], {
     // Load tools: one client address sends everything, so the per-client limits are off.
     env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_WRITES: '0', RATE_LIMIT_READS: '0', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', out, out],
   });
+  if (typeof out === 'number') fs.closeSync(out); // the child has its own copy
   const url = `http://127.0.0.1:${port}/api`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}`);
@@ -39,6 +42,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   return {
     url,
     child,
+    dataDir,
     stop: async () => {
       // Not if it is gone already (a fault test may have killed it).
       if (child.exitCode === null && child.signalCode === null) {

@@ -1,6 +1,7 @@
 // The whole hall (`node api/runtime/start.ts`: site, API, search engine, workers) as a child
 // process on a PostgreSQL database of the caller's, for the load test. It is ready when its
-// health says the database, search and site are all up.
+// health says the database, search and site are all up. Everything it prints is kept in
+// `logFile` (in its data folder) for the personal-data sweep.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import { freePort } from '../../api/test-support/api-processes.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export type HallProcess = { url: string; pid: number; stop: () => Promise<void> };
+export type HallProcess = { url: string; pid: number; dataDir: string; logFile: string; stop: () => Promise<void> };
 
 export async function startHallProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 480_000): Promise<HallProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-load-hall-'));
@@ -25,8 +26,10 @@ export async function startHallProcess(databaseUrl: string, env: Record<string, 
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const logFile = path.join(dataDir, 'hall.log');
+  const log = fs.createWriteStream(logFile);
   const output: string[] = [];
-  const keep = (chunk: Buffer) => { output.push(chunk.toString()); if (output.length > 200) output.shift(); };
+  const keep = (chunk: Buffer) => { log.write(chunk); output.push(chunk.toString()); if (output.length > 200) output.shift(); };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   let exited = false;
@@ -38,6 +41,7 @@ export async function startHallProcess(databaseUrl: string, env: Record<string, 
       await Promise.race([gone, new Promise((r) => setTimeout(r, 15_000))]);
       if (!exited) child.kill('SIGKILL');
     }
+    log.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -45,7 +49,7 @@ export async function startHallProcess(databaseUrl: string, env: Record<string, 
   for (;;) {
     if (exited) throw new Error(`The hall stopped while starting:\n${output.join('')}`);
     const health = await fetch(`${url}/api/health`).then((r) => r.json() as Promise<{ status?: string }>, () => undefined);
-    if (health?.status === 'ok') return { url, pid: child.pid!, stop };
+    if (health?.status === 'ok') return { url, pid: child.pid!, dataDir, logFile, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`The hall did not start in ${timeoutMs / 1000} s:\n${output.join('')}`);

@@ -7,9 +7,14 @@
 // the sitemap, in every language), 20% searches (product words in six languages, typos,
 // filters and facets), 7% slot look-ups and 3% meeting requests, the API calls spread over
 // both processes. It prints throughput, latency percentiles and the answers per kind, then
-// checks the database (see booking-audit.ts). Exit code 1 when an answer was a 5xx or no
-// answer, an answer was unexpected for its kind, or the audit found a problem.
+// checks the database (see booking-audit.ts) and sweeps for the buyers' e-mail addresses
+// where they must not be (see personal-data.ts): both processes' logs (at debug level), their
+// data folders with the built site, every search document, the URLs handed out. Exit code 1
+// when an answer was a 5xx or no answer, an answer was unexpected for its kind, the audit
+// found a problem or the sweep an address.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../api/config.ts';
@@ -21,6 +26,8 @@ import { percentile } from '../../bench/load.ts';
 import { figure } from '../../bench/figures.ts';
 import { auditBookings, type Answered } from './booking-audit.ts';
 import { startHallProcess, type HallProcess } from './hall-process.ts';
+import { addressesIn, sweepFolder, sweepIndexes } from './personal-data.ts';
+import { startTestEngine, type TestEngine } from '../../search/test-engine.ts';
 import { pickKind, searchQueries, type Kind, MIX } from './traffic.ts';
 
 const { values: args } = parseArgs({
@@ -59,14 +66,22 @@ const answered: Answered[] = [];
 const scratch = await createScratchDatabase(server, 'pavilion_load');
 let hall: HallProcess | undefined;
 let second: ApiProcess | undefined;
+let engine: TestEngine | undefined;
+const secondLog = path.join(os.tmpdir(), `pavilion-load-api-${process.pid}.log`);
+const handedOut: string[] = []; // the manage and video links the bookings answered with
 let failed = false;
 try {
   say(`Scratch database on ${new URL(server).host}; seeding a demo catalogue of ${products} products…`);
   await migrateToLatest(scratch.db);
   await seedDemoData(scratch.db, { companies: Math.max(20, Math.round(products / 10)), products });
   say(`Starting the hall (site build, search index) and a second API process… (${elapsed()})`);
-  const noLimits = { RATE_LIMIT_WRITES: '0', RATE_LIMIT_READS: '0' }; // one client address sends everything
-  [hall, second] = await Promise.all([startHallProcess(scratch.url, noLimits), startApiProcess(scratch.url, noLimits)]);
+  // The search engine runs beside the hall (not inside it) so the sweep can read every document.
+  engine = await startTestEngine('load-search');
+  const noLimits = { RATE_LIMIT_WRITES: '0', RATE_LIMIT_READS: '0', LOG_LEVEL: 'debug' }; // one client address sends everything
+  [hall, second] = await Promise.all([
+    startHallProcess(scratch.url, { ...noLimits, MEILI_URL: engine.engine.url, MEILI_MASTER_KEY: engine.engine.masterKey ?? '' }),
+    startApiProcess(scratch.url, noLimits, { logFile: secondLog }),
+  ]);
   const apis = [`${hall.url}/api`, second.url];
 
   // What the clients ask for: every page the sitemap lists, real product words, real slugs.
@@ -115,7 +130,8 @@ try {
             buyer: { name: `Load Buyer ${n % 400}`, company: 'Load Imports', country: 'US', email: `buyer${n % 400}@load.test`, language, timeZone: pick(ZONES) },
           }),
         });
-        const body = (await r.json()) as { id?: string; status?: string; startsAt?: string };
+        const body = (await r.json()) as { id?: string; status?: string; startsAt?: string; manageUrl?: string; videoUrl?: string };
+        for (const url of [body.manageUrl, body.videoUrl]) if (url && handedOut.length < 5000) handedOut.push(url);
         if ((r.status === 201 || r.status === 202) && body.id) {
           answered.push({ status: r.status, id: body.id, bookingStatus: body.status ?? '', ...(body.startsAt ? { startsAt: body.startsAt } : {}) });
         }
@@ -175,8 +191,25 @@ try {
   }
   const problems = audit.reduce((n, a) => n + a.problems.length, 0);
   figure({ bench: 'load', figure: 'database problems after the run', value: problems, unit: 'problems', target: '0' });
+
+  // ---- personal data where it must not be -----------------------------------------------------
+  const addresses = new Set((await scratch.db.selectFrom('buyers').select('email').execute()).map((r) => r.email.toLowerCase()));
+  const index = await sweepIndexes(engine.client, addresses);
+  const leaks = [
+    ...sweepFolder(hall.dataDir, addresses, ['outbox']).map((f) => `hall data folder: ${f}`),
+    ...sweepFolder(second.dataDir, addresses, ['outbox']).map((f) => `second process's data folder: ${f}`),
+    ...addressesIn(fs.readFileSync(secondLog).toString('latin1'), addresses).map((a) => `second process's log: ${a}`),
+    ...index.found,
+    ...handedOut.filter((u) => addressesIn(u, addresses).length).map((u) => `a link handed out: ${u}`),
+  ];
+  // The sweep sees addresses where they belong: the outbox holds the buyers' confirmations.
+  const inOutbox = fs.existsSync(path.join(hall.dataDir, 'outbox')) ? sweepFolder(path.join(hall.dataDir, 'outbox'), addresses).length : 0;
+  const logBytes = fs.statSync(hall.logFile).size + fs.statSync(secondLog).size;
+  lines.push(`- ${leaks.length === 0 && inOutbox > 0 ? 'ok' : 'FAILED'}: none of the ${addresses.size} buyers' e-mail addresses in the logs (${(logBytes / 1024).toFixed(0)} KB at debug level), the data folders and built site, ${index.documents} search documents or ${handedOut.length} links handed out (and the sweep finds them in ${inOutbox} e-mails in the outbox, where they belong)${leaks.length ? `\n  - ${leaks.slice(0, 10).join('\n  - ')}` : ''}`);
+  figure({ bench: 'load', figure: 'buyer e-mail addresses outside the database and outbox', value: leaks.length, unit: 'places', target: '0' });
   process.stdout.write(`${lines.join('\n')}\n`);
-  failed = errors > 0 || problems > 0 || booked === 0;
+  failed = errors > 0 || problems > 0 || booked === 0 || leaks.length > 0 || inOutbox === 0;
+  if (inOutbox === 0) say('The outbox holds no buyer address: e-mails were not sent, or the sweep is blind.');
   if (booked === 0) say('No booking was answered 201: the mix did not test bookings.');
   say(failed ? `FAILED (${elapsed()})` : `Passed (${elapsed()})`);
 } catch (err) {
@@ -184,6 +217,8 @@ try {
   say(`The load test could not run: ${(err as Error).stack ?? err}`);
 } finally {
   await Promise.all([hall?.stop(), second?.stop()]);
+  await engine?.stop();
+  fs.rmSync(secondLog, { force: true });
   await scratch.close();
 }
 process.exitCode = failed ? 1 : 0;
