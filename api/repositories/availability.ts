@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { LIVE_CONSULTATION_STATUSES, type Database } from '../db/schema.ts';
 import type { Interval } from '../scheduling/intervals.ts';
+import { prepared } from '../db/prepared.ts';
 import type { WeeklyRule } from '../scheduling/weekly-hours.ts';
 
 type Db = Kysely<Database>;
@@ -41,7 +42,7 @@ export async function loadAvailability(
     resources: [Kind, string, number | null, string | null, string | null, string | null][];
     blackouts: [string | null, string | null, string | null, number, number][];
     bookings: [string, string, string | null, boolean, number, number, number][];
-  }>`
+  }>`${prepared('load-availability')}
     with res as (
       select 'company' as kind, ${q.companyId}::bigint as id
       union all select 'room', id from rooms where active

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { LIVE_CONSULTATION_STATUSES, type ConsultationEvent, type Database, type InterpreterPreference } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 
 type Db = Kysely<Database>;
 
@@ -52,6 +53,40 @@ export async function insertMeetingRequest(
   return rows[0]!.id;
 }
 
+/**
+ * A buyer's request as one statement: the buyer found by e-mail (or stored, never renamed:
+ * see findOrCreateBuyer), the meeting request and its 'requested' history entry.
+ */
+export async function startMeetingRequest(
+  db: Db,
+  b: BuyerDetails,
+  r: { companyId: string; productId: string | null; preferredSlots: Date[]; interpreter: InterpreterPreference; message: string },
+): Promise<{ buyerId: string; requestId: string }> {
+  const email = b.email.toLowerCase();
+  const { rows } = await sql<{ buyerId: string; requestId: string }>`${prepared('start-meeting-request')}
+    with inserted as (
+      insert into buyers (email, name, company_name, country, language, time_zone)
+      values (${email}, ${b.name}, ${b.company}, ${b.country}, ${b.language}, ${b.timeZone})
+      on conflict (email) do nothing
+      returning id
+    ), buyer as (
+      select id from inserted union all select id from buyers where email = ${email}
+      limit 1
+    ), request as (
+      insert into meeting_requests (buyer_id, company_id, product_id, preferred_slots, interpreter, language, time_zone, message)
+      select id, ${r.companyId}::bigint, ${r.productId}::bigint, ${r.preferredSlots}::timestamptz[], ${r.interpreter}::text,
+        ${b.language}::text, ${b.timeZone}::text, ${r.message}::text
+      from buyer
+      returning id, buyer_id
+    ), event as (
+      insert into consultation_events (meeting_request_id, event, actor_type, actor_id)
+      select id, 'requested', 'buyer', buyer_id from request
+    )
+    select buyer_id::text as "buyerId", id::text as "requestId" from request`.execute(db);
+  if (!rows[0]) throw new Error('buyer could not be stored');
+  return rows[0];
+}
+
 export async function setMeetingRequestStatus(db: Db, id: string, status: 'queued' | 'scheduled' | 'cancelled') {
   await db.updateTable('meeting_requests').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
 }
@@ -91,6 +126,71 @@ export async function tryInsertConsultation(
     )
     select id from booked`.execute(db);
   return rows[0]?.id;
+}
+
+/**
+ * Books the first of `options` (room and interpreter, in order, one not being booked by
+ * another transaction first) that every exclusion constraint allows, in one statement instead of one round trip per option: the rows are
+ * inserted in order with ON CONFLICT DO NOTHING, and once one is in, every later row
+ * conflicts with it (same company, same time), so at most one is booked. An option taken
+ * by another booking, or refused by the resources trigger, is skipped exactly as
+ * tryInsertConsultation skips it. On success the request is marked scheduled, the history
+ * written and the consultation returned as findConsultation shows it; undefined when every
+ * option was taken (the transaction stays usable).
+ */
+export async function bookFirstFree(
+  db: Db,
+  c: {
+    meetingRequestId: string; companyId: string; buyerId: string; buyerTimeZone: string;
+    options: { roomId: string; interpreterId: string | null }[]; interpreterLanguage: string | null;
+    startsAt: Date; endsAt: Date; roomFreeAt: Date; videoRoom: string; manageTokenHash: string;
+    holdExpiresAt?: Date | null;
+  },
+): Promise<ConsultationView | undefined> {
+  if (c.options.length === 0) return undefined;
+  const held = Boolean(c.holdExpiresAt);
+  const status = held ? 'held' : 'scheduled';
+  const rooms = c.options.map((o) => o.roomId);
+  const { rows } = await sql<Omit<ConsultationView, 'companyName'> & { companyName: string | null }>`${prepared('book-first-free')}
+    with pick as materialized (
+      -- Concurrent bookings of one time see the same free rooms and would queue behind each
+      -- other's uncommitted rows (the constraint waits to learn whether they commit). Each
+      -- first tries a room no other booking of this start is trying right now: a hint held
+      -- to the end of the transaction; the constraints still decide.
+      select o.n from unnest(${rooms}::bigint[]) with ordinality as o(room_id, n)
+      where pg_try_advisory_xact_lock((o.room_id % 2147483647)::int, (extract(epoch from ${c.startsAt}::timestamptz) / 60)::int)
+      limit 1
+    ), booked as (
+      insert into consultations (meeting_request_id, company_id, buyer_id, room_id, interpreter_id, interpreter_language,
+        starts_at, ends_at, room_free_at, video_room, manage_token_hash, status, awaiting, hold_expires_at)
+      select ${c.meetingRequestId}::bigint, ${c.companyId}::bigint, ${c.buyerId}::bigint, o.room_id, o.interpreter_id,
+        case when o.interpreter_id is null then null else ${c.interpreterLanguage}::text end,
+        ${c.startsAt}::timestamptz, ${c.endsAt}::timestamptz, ${c.roomFreeAt}::timestamptz, ${c.videoRoom}::text, ${c.manageTokenHash}::text,
+        ${status}::text, ${held ? 'company' : null}::text, ${c.holdExpiresAt ?? null}::timestamptz
+      from unnest(${rooms}::bigint[], ${c.options.map((o) => o.interpreterId)}::bigint[])
+        with ordinality as o(room_id, interpreter_id, n)
+      order by o.n is not distinct from (select n from pick) desc, o.n
+      on conflict do nothing
+      returning *
+    ), request as (
+      update meeting_requests set status = 'scheduled', updated_at = now()
+      where id in (select meeting_request_id from booked)
+    ), event as (
+      insert into consultation_events (meeting_request_id, consultation_id, event, actor_type)
+      select meeting_request_id, id, ${status}::text, 'system' from booked
+    )
+    select b.id, b.meeting_request_id as "meetingRequestId", b.status, b.starts_at as "startsAt", b.ends_at as "endsAt",
+      r.name as "roomName", r.location as "roomLocation", b.interpreter_language as "interpreterLanguage",
+      i.name as "interpreterName", b.video_room as "videoRoom", co.slug as "companySlug",
+      ${c.buyerTimeZone}::text as "buyerTimeZone", co.time_zone as "companyTimeZone", b.ics_sequence as "icsSequence",
+      b.updated_at as "updatedAt", b.awaiting, b.hold_expires_at as "holdExpiresAt", b.decline_reason as "declineReason",
+      (select t.name from company_texts t where t.company_id = co.id order by case when t.locale = 'en' then 0 else 1 end limit 1) as "companyName"
+    from booked b
+    join rooms r on r.id = b.room_id
+    join companies co on co.id = b.company_id
+    left join interpreters i on i.id = b.interpreter_id`.execute(db);
+  const row = rows[0];
+  return row ? { ...row, companyName: row.companyName ?? '' } : undefined;
 }
 
 export async function recordEvent(

@@ -1,6 +1,7 @@
 // Catalogue reads the API needs (the site has its own build-time reads in site/lib).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 
 export type Db = Kysely<Database>;
 
@@ -38,12 +39,13 @@ export async function findBookableByProductSlug(db: Db, slug: string): Promise<B
     .select('p.id as productId')
     .where('p.slug', '=', slug)
     .where('p.status', '=', 'approved')
+    .modifyFront(prepared('bookable-by-product'))
     .executeTakeFirst();
   return bookable(row, row?.productId ?? null);
 }
 
 export async function findBookableByCompanySlug(db: Db, slug: string): Promise<BookableCompany | undefined> {
-  return bookable(await bookableCompanies(db).where('c.slug', '=', slug).executeTakeFirst(), null);
+  return bookable(await bookableCompanies(db).where('c.slug', '=', slug).modifyFront(prepared('bookable-by-company')).executeTakeFirst(), null);
 }
 
 export async function findBookableByCompanyId(db: Db, id: string): Promise<BookableCompany | undefined> {

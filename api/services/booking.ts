@@ -19,8 +19,7 @@ import {
   findBookableByCompanySlug, findBookableByProductSlug, type BookableCompany,
 } from '../repositories/catalogue.ts';
 import {
-  type BuyerDetails, findConsultation, findOrCreateBuyer, hashToken, insertMeetingRequest, recordEvent,
-  tryInsertConsultation, type ConsultationView,
+  bookFirstFree, type BuyerDetails, hashToken, recordEvent, startMeetingRequest, type ConsultationView,
 } from '../repositories/bookings.ts';
 
 export type BookingDeps = { db: Kysely<Database>; config: Config; now: () => number; jobs?: JobQueue | undefined };
@@ -237,43 +236,44 @@ export async function requestMeeting(
   const chose = input.preferredSlots.length > 0;
 
   const book = (placeable: Slot[]) => deps.db.transaction().execute(async (trx): Promise<MeetingRequestResult> => {
-    const buyerId = await findOrCreateBuyer(trx, input.buyer);
-    const requestId = await insertMeetingRequest(trx, {
-      buyerId, companyId: company.id, productId: company.productId, preferredSlots: input.preferredSlots,
-      interpreter: input.interpreter, language: input.buyer.language, timeZone: input.buyer.timeZone,
-      message: input.message,
+    const { buyerId, requestId } = await startMeetingRequest(trx, input.buyer, {
+      companyId: company.id, productId: company.productId, preferredSlots: input.preferredSlots,
+      interpreter: input.interpreter, message: input.message,
     });
 
     let attempts = 0;
     for (const slot of placeable) {
+      // Every room (and interpreter) of the slot, in the order they are to be tried, booked
+      // by one statement: a lost race falls through to the next without a round trip.
+      const options: { roomId: string; interpreterId: string | null }[] = [];
       for (const roomId of rotated(slot.roomIds)) {
         for (const interpreterId of lang ? rotated(slot.interpreterIds) : [null]) {
-          if (++attempts > MAX_ATTEMPTS) break;
-          const videoRoom = `pavilion-${randomBytes(16).toString('hex')}`;
-          const manageToken = manageTokenFor(appSecret(deps.config), videoRoom);
-          const holdExpiresAt = company.requiresConfirmation ? holdUntil(now, slot.start, rules.holdHours) : null;
-          const consultationId = await tryInsertConsultation(trx, {
-            meetingRequestId: requestId, companyId: company.id, buyerId, roomId, interpreterId,
-            interpreterLanguage: interpreterId ? lang : null,
-            startsAt: new Date(slot.start), endsAt: new Date(slot.end),
-            roomFreeAt: new Date(slot.end + rules.roomBufferMinutes * MINUTE),
-            videoRoom,
-            manageTokenHash: hashToken(manageToken), holdExpiresAt,
-          });
-          if (!consultationId) continue; // lost a race for this room/interpreter/time
-          if (holdExpiresAt) {
-            await enqueueHeldMail(deps.jobs, trx, { consultationId, event: 'held', sequence: 0 });
-            await enqueueHoldExpiry(deps.jobs, trx, consultationId, holdExpiresAt);
-          } else {
-            await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, startsAt: new Date(slot.start), now });
-          }
-          const consultation = await findConsultation(trx, consultationId);
-          if (!consultation) throw new Error('booked consultation vanished');
-          const result = { status: 'scheduled' as const, requestId, consultation, manageToken };
-          await finalize?.(trx, result);
-          return result;
+          if (attempts + options.length < MAX_ATTEMPTS) options.push({ roomId, interpreterId });
         }
       }
+      if (options.length === 0) continue;
+      attempts += options.length;
+      const videoRoom = `pavilion-${randomBytes(16).toString('hex')}`;
+      const manageToken = manageTokenFor(appSecret(deps.config), videoRoom);
+      const holdExpiresAt = company.requiresConfirmation ? holdUntil(now, slot.start, rules.holdHours) : null;
+      const consultation = await bookFirstFree(trx, {
+        meetingRequestId: requestId, companyId: company.id, buyerId, buyerTimeZone: input.buyer.timeZone,
+        options, interpreterLanguage: lang,
+        startsAt: new Date(slot.start), endsAt: new Date(slot.end),
+        roomFreeAt: new Date(slot.end + rules.roomBufferMinutes * MINUTE),
+        videoRoom,
+        manageTokenHash: hashToken(manageToken), holdExpiresAt,
+      });
+      if (!consultation) continue; // every room/interpreter of this time was taken meanwhile
+      if (holdExpiresAt) {
+        await enqueueHeldMail(deps.jobs, trx, { consultationId: consultation.id, event: 'held', sequence: 0 });
+        await enqueueHoldExpiry(deps.jobs, trx, consultation.id, holdExpiresAt);
+      } else {
+        await enqueueConsultationMail(deps.jobs, trx, { consultationId: consultation.id, event: 'scheduled', sequence: 0, startsAt: new Date(slot.start), now });
+      }
+      const result = { status: 'scheduled' as const, requestId, consultation, manageToken };
+      await finalize?.(trx, result);
+      return result;
     }
     if (chose && placeable.length > 0) throw new ChoicesTaken(); // roll back: the buyer picks again
     await recordEvent(trx, { meetingRequestId: requestId, event: 'queued', actorType: 'system' });
