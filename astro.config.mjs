@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import preact from '@astrojs/preact';
 import react from '@astrojs/react';
 
 /**
@@ -30,7 +31,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [react(), zodWithoutEval()],
+  // The buyer's meeting form is Preact (light enough to hydrate above the fold of every
+  // product page); the portal, control tower and search islands are React.
+  integrations: [preact({ include: ['**/MeetingRequest.tsx'] }), react({ exclude: ['**/MeetingRequest.tsx'] }), zodWithoutEval()],
   devToolbar: { enabled: false },
   // No Markdown pages here; Shiki's inline styles would also clash with the CSP below.
   markdown: { syntaxHighlight: false },

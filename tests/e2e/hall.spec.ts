@@ -34,6 +34,17 @@ test.describe('buyer journey', () => {
 
     const form = page.locator('section.cta form');
     await expect(form.getByText('When? Times in America/New_York')).toBeVisible();
+    // The country starts unchosen (a required choice); another zone lists its own local times.
+    await expect(form.getByLabel('Country')).toHaveValue('');
+    const firstTime = () => form.locator('.slots label').nth(1).innerText();
+    await expect.poll(firstTime).toMatch(/\d\d:\d\d/);
+    const inNewYork = await firstTime();
+    await expect(form.getByLabel('Your time zone').locator('option')).not.toHaveCount(1); // the whole list, filled once idle
+    await form.getByLabel('Your time zone').selectOption('Asia/Tokyo');
+    await expect(form.getByText('When? Times in Asia/Tokyo')).toBeVisible();
+    await expect.poll(firstTime).not.toBe(inNewYork);
+    await form.getByLabel('Your time zone').selectOption('America/New_York');
+    await expect.poll(firstTime).toBe(inNewYork);
     await form.getByLabel('Your name').fill('Jane Doe');
     await form.getByLabel('Your company').fill('Acme Imports LLC');
     await form.getByLabel('Country').selectOption('US');
