@@ -2,14 +2,13 @@
 // Resources screen, so both say the same thing about the same mistake. Plain zod and Intl
 // only (no server imports), so the browser island can import it.
 import { z } from 'zod';
+import { plainText } from '../lib/plain-text.ts';
 
 /** The hall's locales: a pavilion's name is required in English and Korean, the rest optional. */
 export const HALL_LOCALES = ['en', 'ko', 'ja', 'zh', 'ru', 'vi'] as const;
 export type HallLocale = (typeof HALL_LOCALES)[number];
 
-const text = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains control characters');
+const text = (max: number) => plainText(max, `At most ${max} characters`);
 const required = (max: number) => text(max).pipe(z.string().min(1, 'Required'));
 /** An optional text: empty means "not given" and is left out. */
 const optional = (max: number) => text(max).optional().transform((s) => (s ? s : undefined));

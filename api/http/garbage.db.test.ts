@@ -112,6 +112,16 @@ describe('garbage in, 4xx out', () => {
     );
   });
 
+  it('control characters in the buyer\'s words are refused before PostgreSQL sees them', async () => {
+    // Found by the property above: a NUL in the message reached PostgreSQL (500).
+    for (const [field, value] of [['message', 'hello\u0000there'], ['name', 'Jo\u0000'], ['company', 'Co\u0007']] as const) {
+      const body = { productSlug: 'vitamin-c-serum', buyer: { ...validBuyer, email: 'spoiled@co.test' }, preferredSlots: ['2026-12-07T01:00:00.000Z'], message: '' } as Record<string, any>;
+      if (field === 'message') body.message = value; else body.buyer[field] = value;
+      const res = await refusedChangesNothing(() => app.request('/meeting-requests', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+      expect(res.status, field).toBe(400);
+    }
+  });
+
   it('reschedule bodies, as JSON and as forms', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), nastyValue.map((v) => JSON.stringify({ start: v }))), fc.boolean(), async (b, asForm) => {

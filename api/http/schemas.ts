@@ -1,5 +1,6 @@
 // Request and response schemas: they validate requests and generate the OpenAPI document.
 import { z } from '@hono/zod-openapi';
+import { plainText } from '../lib/plain-text.ts';
 import { isValidTimeZone } from '../scheduling/weekly-hours.ts';
 
 export const TimeZone = z
@@ -43,8 +44,8 @@ export const SlotsQuery = z.object({
 });
 
 export const BuyerSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  company: z.string().trim().min(1).max(160),
+  name: plainText(120).pipe(z.string().min(1)),
+  company: plainText(160).pipe(z.string().min(1)),
   country: z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166 alpha-2 code, e.g. US').openapi({ example: 'US' }),
   email: z.email().max(254),
   language: Language,
@@ -58,7 +59,7 @@ export const MeetingRequestBody = z
     buyer: BuyerSchema,
     preferredSlots: z.array(z.iso.datetime({ offset: true })).max(10).default([]),
     interpreter: InterpreterPreference.default('auto'),
-    message: z.string().max(2000).default(''),
+    message: plainText(2000).default(''),
   })
   .refine((b) => Boolean(b.productSlug) !== Boolean(b.companySlug), {
     message: 'Give exactly one of productSlug and companySlug',

@@ -2,6 +2,7 @@
 // the portal's form, so both say the same thing about the same mistake. Plain zod (no
 // server imports), so a browser island can import it.
 import { z } from 'zod';
+import { plainText } from '../lib/plain-text.ts';
 
 export const REGIONS = [
   'Seoul', 'Gyeonggi', 'Incheon', 'Busan', 'Daegu', 'Daejeon', 'Gwangju', 'Ulsan', 'Sejong', 'Gangwon',
@@ -12,8 +13,7 @@ export const REGIONS = [
 export const MEETING_LANGUAGES = ['ko', 'en', 'ja', 'zh', 'ru', 'vi', 'es', 'fr', 'de', 'ar', 'id', 'th'] as const;
 
 /** Text fields: trimmed, no control characters other than line breaks. */
-const text = (max: number) =>
-  z.string().trim().max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains control characters');
+const text = (max: number) => plainText(max);
 const name = text(120).pipe(z.string().min(1, 'Required'));
 
 const currentYear = new Date().getUTCFullYear();

@@ -1,13 +1,13 @@
 // A product as a company registers it: one schema for the API and the portal's form.
 // Plain zod (no server imports), so a browser island can import it.
 import { z } from 'zod';
+import { plainText } from '../lib/plain-text.ts';
 
 export const PRODUCT_LOCALES = ['ko', 'en', 'ja', 'zh', 'ru', 'vi'] as const;
 export const INCOTERMS = ['FOB', 'CIF', 'EXW', 'DDP'] as const;
 export const CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'CNY'] as const;
 
-const text = (max: number) =>
-  z.string().trim().max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains control characters');
+const text = (max: number) => plainText(max);
 const line = (max: number) => text(max).refine((s) => !/[\r\n]/.test(s), 'One line only');
 const required = (max: number) => line(max).pipe(z.string().min(1, 'Required'));
 const slug = z.string().min(1).max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Not a valid slug');

@@ -3,6 +3,7 @@
 // and the programme's figures.
 import { json, jsonBody, problem, staffApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono as App } from '@hono/zod-openapi';
+import { plainText } from '../../lib/plain-text.ts';
 import type { Auth } from '../../auth/auth.ts';
 import { board, placeRequest, requestQueue, statistics } from '../../services/control.ts';
 import { cancelByStaff, consultationOptions, moveByStaff, reassignInterpreter, reassignRoom } from '../../services/staff-actions.ts';
@@ -57,7 +58,7 @@ const routes = {
   }),
   cancel: createRoute({
     method: 'post', path: '/consultations/{id}/cancel', tags: ['Control'], summary: 'Cancel a consultation, with the reason everyone is told',
-    request: { ...consultation, ...jsonBody(z.object({ reason: z.string().trim().min(3).max(500) })) },
+    request: { ...consultation, ...jsonBody(z.object({ reason: plainText(500).pipe(z.string().min(3)) })) },
     responses: changed,
   }),
   stats: createRoute({

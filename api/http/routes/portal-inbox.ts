@@ -1,6 +1,7 @@
 // The portal's meeting routes: the company's inbox and its answers to held requests.
 import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { plainText } from '../../lib/plain-text.ts';
 import { accept, decline, inbox, outcome, propose, proposalOptions, type InboxDeps } from '../../services/company-inbox.ts';
 import { OUTCOMES } from '../../repositories/inbox.ts';
 import type { SessionEnv } from '../session.ts';
@@ -26,7 +27,7 @@ export const inboxRoutes = {
   }),
   decline: createRoute({
     method: 'post', path: '/companies/{slug}/consultations/{id}/decline', tags: ['Portal'], summary: 'Decline a held request with a reason the buyer sees',
-    request: { params: MeetingParam, ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) })) },
+    request: { params: MeetingParam, ...jsonBody(z.object({ reason: plainText(500).pipe(z.string().min(1)) })) },
     responses: { 200: json(Meeting, 'Declined'), 400: problem('No reason'), ...conflict, ...denied },
   }),
   options: createRoute({

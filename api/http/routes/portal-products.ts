@@ -1,6 +1,7 @@
 // The portal's product routes: a company's products, their states and images.
 import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { plainText } from '../../lib/plain-text.ts';
 import { ProductInputSchema } from '../../portal/product-schemas.ts';
 import { changeProductState, createProduct, editProduct, listProducts, viewProduct } from '../../services/portal-products.ts';
 import { addImage, listImages, removeImage, type ImageDeps } from '../../services/product-images.ts';
@@ -27,8 +28,8 @@ const Images = z.object({
 });
 const Upload = z.object({
   file: z.any().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 10 MB' }),
-  altEn: z.string().max(200).optional(),
-  altKo: z.string().max(200).optional(),
+  altEn: plainText(200).optional(),
+  altKo: plainText(200).optional(),
 });
 
 export const productRoutes = {

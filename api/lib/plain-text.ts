@@ -1,0 +1,10 @@
+// Free text as people type it, for every schema that takes some: trimmed, bounded, tabs and
+// line breaks allowed, other control characters refused (a NUL would reach PostgreSQL, which
+// cannot store it, as a 500). Plain zod, so browser islands import it too.
+import { z } from 'zod';
+
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export const plainText = (max: number, tooLong?: string) =>
+  z.string().trim().max(max, tooLong).refine((s) => !CONTROL_CHARACTERS.test(s), 'Contains control characters');
