@@ -17,54 +17,12 @@ export type BuyerDetails = {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The buyer's id by e-mail. An existing buyer's stored details are not overwritten by
- * an anonymous request: whoever knows an e-mail address must not be able to rename its owner. */
-export async function findOrCreateBuyer(db: Db, b: BuyerDetails): Promise<string> {
+/** `inserted` and `buyer` CTEs: the buyer's id by e-mail, stored first when the address is
+ * new. An existing buyer's stored details are not overwritten by an anonymous request:
+ * whoever knows an e-mail address must not be able to rename its owner. */
+function buyerByEmail(b: BuyerDetails) {
   const email = b.email.toLowerCase();
-  // One round trip: insert, or (when the e-mail is known) read the existing id.
-  const { rows } = await sql<{ id: string }>`
-    with inserted as (
-      insert into buyers (email, name, company_name, country, language, time_zone)
-      values (${email}, ${b.name}, ${b.company}, ${b.country}, ${b.language}, ${b.timeZone})
-      on conflict (email) do nothing
-      returning id
-    )
-    select id from inserted union all select id from buyers where email = ${email}
-    limit 1`.execute(db);
-  if (!rows[0]) throw new Error('buyer could not be stored');
-  return rows[0].id;
-}
-
-/** Stores a meeting request and its 'requested' history entry in one statement. */
-export async function insertMeetingRequest(
-  db: Db,
-  r: { buyerId: string; companyId: string; productId: string | null; preferredSlots: Date[]; interpreter: InterpreterPreference; language: string; timeZone: string; message: string },
-): Promise<string> {
-  const { rows } = await sql<{ id: string }>`
-    with request as (
-      insert into meeting_requests (buyer_id, company_id, product_id, preferred_slots, interpreter, language, time_zone, message)
-      values (${r.buyerId}, ${r.companyId}, ${r.productId}, ${r.preferredSlots}::timestamptz[], ${r.interpreter}, ${r.language}, ${r.timeZone}, ${r.message})
-      returning id
-    ), event as (
-      insert into consultation_events (meeting_request_id, event, actor_type, actor_id)
-      select id, 'requested', 'buyer', ${r.buyerId} from request
-    )
-    select id from request`.execute(db);
-  return rows[0]!.id;
-}
-
-/**
- * A buyer's request as one statement: the buyer found by e-mail (or stored, never renamed:
- * see findOrCreateBuyer), the meeting request and its 'requested' history entry.
- */
-export async function startMeetingRequest(
-  db: Db,
-  b: BuyerDetails,
-  r: { companyId: string; productId: string | null; preferredSlots: Date[]; interpreter: InterpreterPreference; message: string },
-): Promise<{ buyerId: string; requestId: string }> {
-  const email = b.email.toLowerCase();
-  const { rows } = await sql<{ buyerId: string; requestId: string }>`${prepared('start-meeting-request')}
-    with inserted as (
+  return sql`inserted as (
       insert into buyers (email, name, company_name, country, language, time_zone)
       values (${email}, ${b.name}, ${b.company}, ${b.country}, ${b.language}, ${b.timeZone})
       on conflict (email) do nothing
@@ -72,7 +30,27 @@ export async function startMeetingRequest(
     ), buyer as (
       select id from inserted union all select id from buyers where email = ${email}
       limit 1
-    ), request as (
+    )`;
+}
+
+/** The buyer's id by e-mail (see buyerByEmail), in one round trip. */
+export async function findOrCreateBuyer(db: Db, b: BuyerDetails): Promise<string> {
+  const { rows } = await sql<{ id: string }>`with ${buyerByEmail(b)} select id from buyer`.execute(db);
+  if (!rows[0]) throw new Error('buyer could not be stored');
+  return rows[0].id;
+}
+
+/**
+ * A buyer's request as one statement: the buyer found by e-mail (or stored, never renamed:
+ * see buyerByEmail), the meeting request and its 'requested' history entry.
+ */
+export async function startMeetingRequest(
+  db: Db,
+  b: BuyerDetails,
+  r: { companyId: string; productId: string | null; preferredSlots: Date[]; interpreter: InterpreterPreference; message: string },
+): Promise<{ buyerId: string; requestId: string }> {
+  const { rows } = await sql<{ buyerId: string; requestId: string }>`${prepared('start-meeting-request')}
+    with ${buyerByEmail(b)}, request as (
       insert into meeting_requests (buyer_id, company_id, product_id, preferred_slots, interpreter, language, time_zone, message)
       select id, ${r.companyId}::bigint, ${r.productId}::bigint, ${r.preferredSlots}::timestamptz[], ${r.interpreter}::text,
         ${b.language}::text, ${b.timeZone}::text, ${r.message}::text
