@@ -558,7 +558,8 @@ test('the company logo: a refused file is named, a real one is previewed, replac
   await expect(logo.getByRole('status')).toHaveText('Logo saved.');
   const preview = logo.getByRole('img', { name: `Logo of ${company}` });
   await expect(preview).toBeVisible();
-  expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The img has its width and height before the picture arrives: wait for it to decode.
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
   await expect(logo.getByText('Stored at 400 × 400 pixels.')).toBeVisible();
   await expect(logo.getByRole('alert')).toHaveCount(0);
   expect(await stored()).not.toBeNull();
