@@ -1,10 +1,11 @@
 // npm run bench:build [-- --sizes 2000,20000,100000]
 // Site build speed: seeds each catalogue size into an in-memory database, then builds the
 // whole site (every locale that has content) exactly as the hall does (api/runtime/
-// site-builder.ts: its own process, a fresh folder, an atomic switch), and prints pages,
-// pages per second, wall time and the build's peak memory. Then it edits one product and
-// rebuilds: the hall's incremental rebuild renders that product's pages and the few that
-// list it, and keeps the rest of the previous build; that line says what one edit costs.
+// site-builder.ts: its own processes, a fresh folder, an atomic switch), and prints pages,
+// pages per second, wall time and the build's peak memory (of the processes running at
+// once). Then it edits one product and rebuilds: the hall's incremental rebuild renders that
+// product's pages and the few that list it, and keeps the rest of the previous build; that
+// line says what one edit costs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,24 +18,27 @@ import { seedDemoData } from '../api/seed/seed.ts';
 import { silentLogger } from '../api/lib/logger.ts';
 import { createSiteBuilder, type BuildReport } from '../api/runtime/site-builder.ts';
 import { figure } from './figures.ts';
+import { loadConfig } from '../api/config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({ options: { sizes: { type: 'string', default: '2000,20000' } } });
 const sizes = args.sizes!.split(',').map(Number).filter((n) => n > 0);
+// As the hall builds (SITE_BUILD_PROCESSES at a time, shards of at most 20,000 products).
+const processes = loadConfig().site.buildProcesses;
 
 async function build(site: ReturnType<typeof createSiteBuilder>): Promise<BuildReport> {
   if ((await site.ensureBuilt()) !== 'built') throw new Error(`The site build failed: ${site.state().detail ?? ''}`);
   return site.lastBuild()!;
 }
 
-const rows = ['| products | pages | full build s | pages/s | peak memory MB | one-product rebuild s | pages rendered by it |', '|---:|---:|---:|---:|---:|---:|---:|'];
+const rows = ['| products | pages | full build s | pages/s | processes (shards) | peak memory MB | one-product rebuild s | pages rendered by it |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
 for (const products of sizes) {
   const handle = await openDatabase({ pgliteDir: 'memory://' });
   await migrateToLatest(handle.db);
   process.stderr.write(`Seeding ${products} products…\n`);
   await seedDemoData(handle.db, { products, companies: Math.max(200, Math.ceil(products / 10)) });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `pavilion-bench-build-${products}-`));
-  const site = createSiteBuilder({ db: handle.db, readers: handle.readers, root, dataDir, publicUrl: 'http://localhost:4321', log: silentLogger });
+  const site = createSiteBuilder({ db: handle.db, readers: handle.readers, root, dataDir, publicUrl: 'http://localhost:4321', log: silentLogger, processes });
   process.stderr.write(`Building the site for ${products} products…\n`);
   const full = await build(site);
   if (full.mode !== 'full') throw new Error(`Expected a full build, got ${full.mode}`);
@@ -50,7 +54,7 @@ for (const products of sizes) {
   figure({ bench: 'build', figure: `${at}: build speed`, value: full.pages / full.seconds, unit: 'pages/s' });
   if (full.maxRssMb !== undefined) figure({ bench: 'build', figure: `${at}: peak memory`, value: full.maxRssMb, unit: 'MB' });
   figure({ bench: 'build', figure: `${at}: rebuild after one edit`, value: again.seconds, unit: 's' });
-  rows.push(`| ${products.toLocaleString('en')} | ${full.pages.toLocaleString('en')} | ${full.seconds.toFixed(1)} | ${Math.round(full.pages / full.seconds)} | ${Math.round(full.maxRssMb ?? Number.NaN)} | ${again.seconds.toFixed(1)} | ${again.pagesRendered.toLocaleString('en')} |`);
+  rows.push(`| ${products.toLocaleString('en')} | ${full.pages.toLocaleString('en')} | ${full.seconds.toFixed(1)} | ${Math.round(full.pages / full.seconds)} | ${processes} (${full.shards}) | ${Math.round(full.maxRssMb ?? Number.NaN)} | ${again.seconds.toFixed(1)} | ${again.pagesRendered.toLocaleString('en')} |`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   await handle.close();
 }

@@ -2,8 +2,9 @@
 // the whole CPU it likes while the hall keeps answering, and everything the build loaded
 // is gone when it exits. It reads the catalogue from BUILD_DATABASE_URL, or from a snapshot
 // of the embedded database (BUILD_SNAPSHOT, a PGlite data-dir tarball) opened in memory.
-// With BUILD_SCOPE (a JSON file of product, company and pavilion slugs; see
-// site/lib/build-scope.ts) it renders only those pages and the ones that list everything.
+// With BUILD_SCOPE (a JSON file: product, company and pavilion slugs, or one shard of a full
+// build; see site/lib/build-scope.ts) it renders only those pages and the ones that list
+// everything.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';

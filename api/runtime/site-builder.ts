@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { catalogueFingerprint, programmeFingerprint } from '../repositories/site-fingerprint.ts';
 import { readCatalogueDigests } from '../repositories/site-changes.ts';
 import { catalogueState, pageFolders, planRebuild, type CatalogueState, type RebuildPlan, type SavedCatalogueState } from '../site-build/changes.ts';
-import { linkTree, listFiles, overlay, removeFolders, removeRootFiles } from '../site-build/overlay.ts';
+import { linkTree, listFiles, mergeMissing, overlay, removeFolders, removeRootFiles } from '../site-build/overlay.ts';
 import type { Database } from '../db/schema.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -29,8 +29,10 @@ export type BuildReport = {
   /** HTML pages in the served folder after the build. */
   pages: number;
   seconds: number;
-  /** The build process's peak memory. */
+  /** The build processes' peak memory (their sum when several rendered at once). */
   maxRssMb: number | undefined;
+  /** Processes the build rendered in, one after another or `processes` at a time. */
+  shards: number;
 };
 
 const isPage = (file: string) => file.endsWith('.html');
@@ -95,6 +97,34 @@ function peakMemoryMb(output: string): number | undefined {
   }
 }
 
+/**
+ * Products per build process at most: a process's memory grows with the pages it renders
+ * (about 1.2 GB at 20,000 products on PostgreSQL, some 400 MB more reading a PGlite
+ * snapshot), so a larger catalogue is built in more shards, not in one larger process.
+ */
+export const PRODUCTS_PER_SHARD = 20_000;
+
+/** How many shards a full build of `products` products renders in. */
+export function shardCount(products: number, processes: number, perShard = PRODUCTS_PER_SHARD): number {
+  return Math.max(processes, Math.ceil(products / perShard));
+}
+
+/** Runs the tasks, `limit` at a time; waits for all and rejects with the first failure. */
+async function inTurns<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: PromiseSettledResult<T>[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!().then((value) => ({ status: 'fulfilled' as const, value }), (reason: unknown) => ({ status: 'rejected' as const, reason }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
 /** Writes a file whole or not at all. */
 function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.${randomBytes(3).toString('hex')}.tmp`;
@@ -112,6 +142,10 @@ export function createSiteBuilder(opts: {
   dataDir: string;
   publicUrl: string;
   log: Logger;
+  /** Build processes run at once in a full build, each rendering a shard of the products and companies (default 1). */
+  processes?: number;
+  /** Products per shard at most (default PRODUCTS_PER_SHARD). */
+  productsPerShard?: number;
 }) {
   const siteDir = path.join(opts.dataDir, 'site');
   const current = path.join(siteDir, 'current');
@@ -146,10 +180,16 @@ export function createSiteBuilder(opts: {
     // the project (Astro resolves the bundle's packages from there), then moves into place.
     const staging = path.join(opts.root, '.astro-out', id);
     const snapshot = path.join(siteDir, `snapshot-${id}.tar`);
-    const scopeFile = path.join(siteDir, `scope-${id}.json`);
     const previousDir = plan.kind === 'incremental' ? fs.realpathSync(current) : undefined;
     let pagesRendered = 0;
     let maxRssMb: number | undefined;
+    // A full build splits its products and companies into shards (site/lib/build-scope.ts),
+    // each rendered by a process of its own, `processes` at a time; their folders merge into
+    // the first's.
+    const processes = Math.max(1, opts.processes ?? 1);
+    const shards = plan.kind === 'full' ? shardCount(Object.keys(next.products).length, processes, opts.productsPerShard) : 1;
+    const shardDirs = Array.from({ length: shards }, (_, i) => (i === 0 ? staging : `${staging}-${i}`));
+    const scopeFiles = shardDirs.map((_, i) => path.join(siteDir, `scope-${id}-${i}.json`));
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, BUILD_STATS: '1' };
       if ('url' in opts.readers) env.BUILD_DATABASE_URL = opts.readers.url;
@@ -157,11 +197,16 @@ export function createSiteBuilder(opts: {
         fs.writeFileSync(snapshot, Buffer.from(await (await opts.readers.snapshot()).arrayBuffer()));
         env.BUILD_SNAPSHOT = snapshot;
       }
-      if (plan.kind === 'incremental') {
-        fs.writeFileSync(scopeFile, JSON.stringify(plan.render));
-        env.BUILD_SCOPE = scopeFile;
-      }
-      maxRssMb = peakMemoryMb(await runChild(path.join(opts.root, 'api/runtime/site-build-child.ts'), [staging, opts.publicUrl], { cwd: opts.root, env }));
+      const scopes = plan.kind === 'incremental' ? [plan.render] : shards > 1 ? shardDirs.map((_, shard) => ({ shard, shards })) : [undefined];
+      const outputs = await inTurns(scopes.map((scope, i) => () => {
+        if (scope) fs.writeFileSync(scopeFiles[i]!, JSON.stringify(scope));
+        const childEnv = scope ? { ...env, BUILD_SCOPE: scopeFiles[i] } : env;
+        return runChild(path.join(opts.root, 'api/runtime/site-build-child.ts'), [shardDirs[i]!, opts.publicUrl], { cwd: opts.root, env: childEnv });
+      }), processes);
+      const peaks = outputs.map(peakMemoryMb);
+      // At most `processes` run at once: the sum of the largest that many peaks bounds the build's.
+      maxRssMb = peaks.includes(undefined) ? undefined : (peaks as number[]).sort((a, b) => b - a).slice(0, processes).reduce((a, b) => a + b, 0);
+      for (const dir of shardDirs.slice(1)) mergeMissing(dir, staging);
       pagesRendered = listFiles(staging).filter(isPage).length;
       fs.mkdirSync(path.dirname(outDir), { recursive: true });
       if (previousDir && plan.kind === 'incremental') {
@@ -177,9 +222,9 @@ export function createSiteBuilder(opts: {
         }
       } else moveDir(staging, outDir);
     } finally {
-      fs.rmSync(staging, { recursive: true, force: true });
+      for (const dir of shardDirs) fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(snapshot, { force: true });
-      fs.rmSync(scopeFile, { force: true });
+      for (const file of scopeFiles) fs.rmSync(file, { force: true });
     }
 
     const tmp = path.join(siteDir, `current-${id}`);
@@ -193,7 +238,7 @@ export function createSiteBuilder(opts: {
     // Keep the previous build for requests still reading it; drop older ones.
     const builds = fs.readdirSync(path.join(siteDir, 'builds')).sort();
     for (const old of builds.slice(0, -2)) fs.rmSync(path.join(siteDir, 'builds', old), { recursive: true, force: true });
-    return { mode: plan.kind, reason: plan.reason, pagesRendered, pages: listFiles(outDir).filter(isPage).length, maxRssMb };
+    return { mode: plan.kind, reason: plan.reason, pagesRendered, pages: listFiles(outDir).filter(isPage).length, maxRssMb, shards };
   }
 
   async function ensureBuilt(): Promise<'built' | 'reused' | 'failed'> {

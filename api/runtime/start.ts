@@ -73,7 +73,7 @@ try {
 
   jobs = await startJobQueue(database, log);
 
-  const site = createSiteBuilder({ db, readers: database.readers, root, dataDir: config.dataDir, publicUrl: config.publicUrl, log });
+  const site = createSiteBuilder({ db, readers: database.readers, root, dataDir: config.dataDir, publicUrl: config.publicUrl, log, processes: config.site.buildProcesses });
   log.info('Starting search and building the site…');
   // Independent: the engine is its own process, so the index builds while Astro renders.
   const [searchRuntime, siteResult] = await Promise.all([

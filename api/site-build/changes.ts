@@ -15,7 +15,7 @@
 // Pavilion and category names appear on most pages, and the site's source on all of them:
 // a change to either rebuilds everything.
 import type { CatalogueDigests } from '../repositories/site-changes.ts';
-import type { BuildScope } from '../../site/lib/build-scope.ts';
+import type { PageScope } from '../../site/lib/build-scope.ts';
 import { defaultLocale, locales } from '../../site/i18n/locales.ts';
 
 /** What a build was made from; kept beside the served site for the next build to compare. */
@@ -40,9 +40,9 @@ export type RebuildPlan =
     kind: 'incremental';
     reason: string;
     /** The pages to render. */
-    render: BuildScope;
+    render: PageScope;
     /** The pages to delete from the previous build first, in every locale (renamed, withdrawn, fewer grid pages, a language dropped). */
-    remove: BuildScope;
+    remove: PageScope;
   };
 
 /**
@@ -87,7 +87,7 @@ export function planRebuild(previous: SavedCatalogueState | undefined, next: Cat
   const total = Math.max(1, Object.keys(next.products).length);
   if (products.size > Math.max(limits.minProducts, limits.maxShare * total)) return { kind: 'full', reason: `${products.size} of ${total} products touched` };
 
-  const render: BuildScope = { products: [], companies: [], pavilions: [] };
+  const render: PageScope = { products: [], companies: [], pavilions: [] };
   const remove = { products: new Set<string>(), companies: new Set<string>(), pavilions: new Set<string>() };
   const pavilionIds = new Set<string>();
   for (const id of products) {
@@ -129,7 +129,7 @@ export function planRebuild(previous: SavedCatalogueState | undefined, next: Cat
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The folders (relative to the site's root) of a scope's pages in every locale. */
-export function pageFolders(scope: BuildScope): string[] {
+export function pageFolders(scope: PageScope): string[] {
   for (const slug of [...scope.products, ...scope.companies, ...scope.pavilions]) {
     if (!SLUG.test(slug)) throw new Error(`Not a slug: ${JSON.stringify(slug)}`);
   }

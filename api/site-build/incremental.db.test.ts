@@ -54,9 +54,12 @@ async function rebuildAndCompare(change: () => Promise<unknown>): Promise<BuildR
 
   const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-test-full-'));
   try {
-    const fresh = newBuilder(freshDir);
+    // The fresh build in shards of at most 40 products, two processes at a time: merged, they
+    // must make the site the incremental one is, which descends from a build in one process.
+    const fresh = createSiteBuilder({ db: handle.db, readers: handle.readers, root, dataDir: freshDir, publicUrl: 'http://hall.test', log: silentLogger, processes: 2, productsPerShard: 40 });
     expect(await fresh.ensureBuilt()).toBe('built');
     expect(fresh.lastBuild()!.mode).toBe('full');
+    expect(fresh.lastBuild()!.shards).toBeGreaterThanOrEqual(3);
     expect(differences(fs.realpathSync(builder.servedDir), fs.realpathSync(fresh.servedDir))).toEqual([]);
     expect(incremental.pages).toBe(fresh.lastBuild()!.pages);
   } finally {

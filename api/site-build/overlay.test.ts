@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkTree, listFiles, overlay, removeFolders, removeRootFiles } from './overlay.ts';
+import { linkTree, listFiles, mergeMissing, overlay, removeFolders, removeRootFiles } from './overlay.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -56,5 +56,23 @@ describe('linkTree, removeFolders, overlay', () => {
     expect(read(previous, 'index.html')).toBe('home v1');
     expect(read(previous, 'products/a/index.html')).toBe('a v1');
     expect(read(previous, 'sitemap.xml')).toBe('map v1');
+  });
+});
+
+describe('mergeMissing', () => {
+  it("adds a shard's own pages to the first shard's folder and keeps the first's copy of what both made", () => {
+    const first = tmp();
+    const second = tmp();
+    write(first, 'index.html', 'home from shard 0');
+    write(first, '_astro/app.js', 'bundle');
+    write(first, 'products/a/index.html', 'a');
+    write(second, 'index.html', 'home from shard 1');
+    write(second, '_astro/app.js', 'bundle');
+    write(second, 'products/b/index.html', 'b');
+    write(second, 'ko/products/b/index.html', 'b in Korean');
+    expect(mergeMissing(second, first)).toBe(2);
+    expect(listFiles(first).sort()).toEqual(['_astro/app.js', 'index.html', 'ko/products/b/index.html', 'products/a/index.html', 'products/b/index.html']);
+    expect(read(first, 'index.html')).toBe('home from shard 0');
+    expect(read(first, 'ko/products/b/index.html')).toBe('b in Korean');
   });
 });

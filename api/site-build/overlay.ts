@@ -58,3 +58,20 @@ export function overlay(from: string, to: string): number {
   }
   return files.length;
 }
+
+/**
+ * Moves the files of `from` that `to` lacks into it; returns how many. The shards of a full
+ * build each render their own pages, and all of them the shared assets and the few pages
+ * every build makes (home, sitemap): the first shard's copies stay.
+ */
+export function mergeMissing(from: string, to: string): number {
+  let moved = 0;
+  for (const file of listFiles(from)) {
+    const dest = path.join(to, file);
+    if (fs.existsSync(dest)) continue;
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.renameSync(path.join(from, file), dest);
+    moved++;
+  }
+  return moved;
+}

@@ -34,6 +34,7 @@ export function placeholders(template: string): string[] {
 export function formatMessage(locale: Locale, message: Message, params: Params = {}): string {
   const count = params.count;
   const template = typeof message === 'string' ? message : pluralForm(locale, message, typeof count === 'number' ? count : Number(count ?? 0));
+  if (!template.includes('{')) return template; // most messages have no placeholder
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

@@ -1,6 +1,7 @@
 // Build-time reads for the static pages. SQL stays here, in small functions.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { buildDatabase } from './db.ts';
+import type { CatalogueSlice } from './build-scope.ts';
 import type { LocalizedText, PriceTerms, Specification, StoredLogo } from '../../api/db/schema.ts';
 
 export type Texts = Record<string, { name: string; summary?: string; description?: string }>;
@@ -98,8 +99,19 @@ function toCard(r: CardRow, pTexts: Map<string, Texts>, cTexts: Map<string, Text
   };
 }
 
-/** Every approved product with what its page shows, read page by page; only `slugs` when given. */
-export async function* approvedProducts(pageSize = 1000, slugs?: readonly string[]): AsyncGenerator<ProductPage[]> {
+/**
+ * A row in a slice of the catalogue: its slug among the given ones (one array parameter,
+ * whatever their number: a list of them could pass PostgreSQL's 65,535), or its id in the
+ * shard (ids spread evenly over the shards).
+ */
+function inSlice(slug: RawBuilder<unknown>, id: RawBuilder<unknown>, slice: CatalogueSlice) {
+  return 'slugs' in slice
+    ? sql<boolean>`${slug} = any(${slice.slugs}::text[])`
+    : sql<boolean>`mod(${id}, ${slice.shards}::bigint) = ${slice.shard}::bigint`;
+}
+
+/** Every approved product with what its page shows, read page by page; only a slice of them when given. */
+export async function* approvedProducts(pageSize = 1000, slice?: CatalogueSlice): AsyncGenerator<ProductPage[]> {
   const db = await buildDatabase();
   let after = '0';
   for (;;) {
@@ -117,8 +129,7 @@ export async function* approvedProducts(pageSize = 1000, slugs?: readonly string
       .where('p.status', '=', 'approved')
       .where('pv.retired_at', 'is', null) // a retired pavilion's products stay in the database, off the site
       .where(sql<boolean>`p.id > ${after}::bigint`)
-      // One array parameter, whatever the number of slugs (a list of them could pass PostgreSQL's 65,535).
-      .$if(slugs !== undefined, (q) => q.where(sql<boolean>`p.slug = any(${slugs ?? []}::text[])`))
+      .$if(slice !== undefined, (q) => q.where(inSlice(sql.ref('p.slug'), sql.ref('p.id'), slice!)))
       .orderBy('p.id')
       .limit(pageSize)
       .execute();
@@ -229,13 +240,13 @@ export function logoJpeg(key: string | null, logo: StoredLogo | null): CompanyPa
 }
 
 /** Every active company with its products; only those with `slugs` when given. */
-export async function allCompanies(slugs?: readonly string[]): Promise<CompanyPage[]> {
+export async function allCompanies(slice?: CatalogueSlice): Promise<CompanyPage[]> {
   const db = await buildDatabase();
   const companies = await db
     .selectFrom('companies')
     .select(['id', 'slug', 'region', 'founded_year', 'employees', 'languages', 'export_markets', 'certifications', 'website', 'logo_key', 'logo'])
     .where('status', '=', 'active')
-    .$if(slugs !== undefined, (q) => q.where(sql<boolean>`slug = any(${slugs ?? []}::text[])`))
+    .$if(slice !== undefined, (q) => q.where(inSlice(sql.ref('slug'), sql.ref('id'), slice!)))
     .orderBy('id')
     .execute();
   const ids = companies.map((c) => c.id);
@@ -245,7 +256,7 @@ export async function allCompanies(slugs?: readonly string[]): Promise<CompanyPa
     .select(['p.id', 'p.slug', 'p.company_id', 'p.moq', 'p.moq_unit', 'p.certifications'])
     .where('p.status', '=', 'approved')
     .where('pv.retired_at', 'is', null) // their pages are not built: no links to them
-    .$if(slugs !== undefined, (q) => q.where(sql<boolean>`p.company_id = any(${ids}::bigint[])`))
+    .$if(slice !== undefined, (q) => q.where(sql<boolean>`p.company_id = any(${ids}::bigint[])`))
     .orderBy('p.id')
     .execute();
   const [cTexts, pTexts] = await Promise.all([companyTexts(companies.map((c) => c.id)), productTexts(products.map((p) => p.id))]);

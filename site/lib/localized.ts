@@ -67,9 +67,14 @@ export function nativeLanguageName(code: string): string {
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }
 
+// Making a formatter costs far more than using one, and a build lists on every page.
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
 /** A list the way the reader's language writes one: "Japan, India and Mongolia" / "日本、インド、モンゴル". */
 export function list(locale: Locale, items: string[]): string {
-  return new Intl.ListFormat(intlTag(locale), { style: 'long', type: 'conjunction' }).format(items);
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(intlTag(locale), { style: 'long', type: 'conjunction' })));
+  return format.format(items);
 }
 
 /** The lang attribute for a text shown on a page: none when it is in the page's language. */

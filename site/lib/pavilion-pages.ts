@@ -2,7 +2,7 @@
 // search pages show. Each is read once per build, whatever the number of locales.
 import { listPavilions, productCardsForPavilion, type PavilionCard, type ProductCard } from './catalogue.ts';
 import { perBuild } from './db.ts';
-import { buildScope } from './build-scope.ts';
+import { rendersPavilion } from './build-scope.ts';
 
 export const PRODUCTS_PER_PAGE = 48;
 
@@ -34,10 +34,9 @@ export async function pavilionPagePaths(): Promise<string[]> {
 }
 
 async function readPavilionPages(): Promise<PavilionPageProps[]> {
-  const scope = buildScope();
   const out: PavilionPageProps[] = [];
   for (const pavilion of await pavilions()) {
-    if (scope && !scope.pavilions.has(pavilion.slug)) continue;
+    if (!rendersPavilion(pavilion.slug)) continue;
     const products = await productCardsForPavilion(pavilion.id);
     const pages = pageCount(products.length);
     for (let page = 1; page <= pages; page++) {

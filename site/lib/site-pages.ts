@@ -7,25 +7,21 @@ import { pavilionPagePaths } from './pavilion-pages.ts';
 import { pageLocales } from './localized.ts';
 import { locales, type Locale } from '../i18n/index.ts';
 import { perBuild } from './db.ts';
-import { buildScope } from './build-scope.ts';
+import { catalogueSlice } from './build-scope.ts';
 import { planSitemap, sitemapEntries, type Range, type SitemapEntry } from './sitemap.ts';
 
 /** The products whose pages this build renders (all of them unless the build is scoped). */
 export function productPages(): Promise<ProductPage[]> {
   return perBuild('products', async () => {
-    const scope = buildScope();
     const all: ProductPage[] = [];
-    for await (const page of approvedProducts(1000, scope && [...scope.products])) all.push(...page);
+    for await (const page of approvedProducts(1000, catalogueSlice('products'))) all.push(...page);
     return all;
   });
 }
 
 /** The companies whose pages this build renders (all of them unless the build is scoped). */
 export function companyPages(): Promise<CompanyPage[]> {
-  return perBuild('companies', () => {
-    const scope = buildScope();
-    return allCompanies(scope && [...scope.companies]);
-  });
+  return perBuild('companies', () => allCompanies(catalogueSlice('companies')));
 }
 
 /** Every product with a page and its names, whatever the build renders. */
