@@ -224,7 +224,8 @@ describe('helpers', () => {
     const wanted = productSettings();
     const actual = {
       ...wanted,
-      filterableAttributes: [...(wanted.filterableAttributes as string[])].reverse(),
+      // In another order, each with its keys in another order.
+      filterableAttributes: [...wanted.filterableAttributes!].reverse().map((f) => (typeof f === 'string' ? f : { features: f.features, attributePatterns: f.attributePatterns })),
       typoTolerance: { ...wanted.typoTolerance, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
       pagination: { maxTotalHits: 1000 },
     };

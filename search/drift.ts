@@ -180,7 +180,13 @@ export function settingsDifferences(wanted: object, actual: object): string[] {
 }
 
 function sortedList(value: unknown): unknown {
-  return Array.isArray(value) ? [...value].map((v) => JSON.stringify(v)).sort() : value;
+  return Array.isArray(value) ? [...value].map(canonicalJson).sort() : value;
+}
+
+/** JSON with every object's keys in order: the engine need not return them in ours. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
 }
 
 /** actual holds everything in wanted: equal scalars and lists, objects with at least wanted's keys. */

@@ -29,10 +29,17 @@ export function productSettings(): Settings {
       ...perLocale('summary'),
       ...perLocale('description'),
     ],
+    // Each filter only as it is used: equality for the facets, a range on the MOQ. By
+    // default every one also gets comparison (range) structures and facet search (searching
+    // within a facet's values, which the site never does), both built at indexing time.
     filterableAttributes: [
-      'pavilion', 'category', 'companySlug', 'certifications', 'exportMarkets',
-      'companyRegion', 'companyLanguages', 'moq',
+      {
+        attributePatterns: ['pavilion', 'category', 'companySlug', 'certifications', 'exportMarkets', 'companyRegion', 'companyLanguages'],
+        features: { facetSearch: false, filter: { equality: true, comparison: false } },
+      },
+      { attributePatterns: ['moq'], features: { facetSearch: false, filter: { equality: true, comparison: true } } },
     ],
+    facetSearch: false,
     sortableAttributes: ['publishedAt', 'moq'],
     // Meilisearch's default order, but an asked-for sort (newest, smallest MOQ) right after
     // "words": among the products matching all the words it decides, instead of only
