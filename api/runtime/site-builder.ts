@@ -109,20 +109,27 @@ export function shardCount(products: number, processes: number, perShard = PRODU
   return Math.max(processes, Math.ceil(products / perShard));
 }
 
-/** Runs the tasks, `limit` at a time; waits for all and rejects with the first failure. */
+/**
+ * Runs the tasks, `limit` at a time. After a failure it starts no more, waits for those
+ * running (their processes write into folders the caller removes) and rejects with it.
+ */
 async function inTurns<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: PromiseSettledResult<T>[] = new Array(tasks.length);
+  const results: T[] = [];
+  let failure: { reason: unknown } | undefined;
   let next = 0;
   const worker = async () => {
-    while (next < tasks.length) {
+    while (next < tasks.length && !failure) {
       const i = next++;
-      results[i] = await tasks[i]!().then((value) => ({ status: 'fulfilled' as const, value }), (reason: unknown) => ({ status: 'rejected' as const, reason }));
+      try {
+        results[i] = await tasks[i]!();
+      } catch (reason) {
+        failure ??= { reason };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  const failed = results.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+  if (failure) throw failure.reason;
+  return results;
 }
 
 /** Writes a file whole or not at all. */
