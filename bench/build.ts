@@ -1,11 +1,12 @@
 // npm run bench:build [-- --sizes 2000,20000,100000]
-// Site build speed: seeds each catalogue size into an in-memory database, then builds the
-// whole site (every locale that has content) exactly as the hall does (api/runtime/
-// site-builder.ts: its own processes, a fresh folder, an atomic switch), and prints pages,
-// pages per second, wall time and the build's peak memory (of the processes running at
-// once). Then it edits one product and rebuilds: the hall's incremental rebuild renders that
-// product's pages and the few that list it, and keeps the rest of the previous build; that
-// line says what one edit costs.
+// Site build speed: seeds each catalogue size into a database (a scratch PostgreSQL database
+// when the environment names a server, in-memory PGlite otherwise), then builds the whole
+// site (every locale that has content) exactly as the hall does (api/runtime/site-builder.ts:
+// its own processes, a fresh folder, an atomic switch), and prints pages, pages per second,
+// wall time and the build's peak memory (of the processes running at once). Then it edits one
+// product and rebuilds: the hall's incremental rebuild renders that product's pages and the
+// few that list it, and keeps the rest of the previous build; that line says what one edit
+// costs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../api/db/database.ts';
 import { migrateToLatest } from '../api/db/migrate.ts';
 import { seedDemoData } from '../api/seed/seed.ts';
+import { createScratchDatabase } from '../api/test-support/test-database.ts';
 import { silentLogger } from '../api/lib/logger.ts';
 import { createSiteBuilder, type BuildReport } from '../api/runtime/site-builder.ts';
 import { figure } from './figures.ts';
@@ -24,7 +26,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({ options: { sizes: { type: 'string', default: '2000,20000' } } });
 const sizes = args.sizes!.split(',').map(Number).filter((n) => n > 0);
 // As the hall builds (SITE_BUILD_PROCESSES at a time, shards of at most 20,000 products).
-const processes = loadConfig().site.buildProcesses;
+const config = loadConfig();
+const processes = config.site.buildProcesses;
+const serverUrl = config.testDatabaseUrl ?? config.databaseUrl;
 
 async function build(site: ReturnType<typeof createSiteBuilder>): Promise<BuildReport> {
   if ((await site.ensureBuilt()) !== 'built') throw new Error(`The site build failed: ${site.state().detail ?? ''}`);
@@ -33,7 +37,10 @@ async function build(site: ReturnType<typeof createSiteBuilder>): Promise<BuildR
 
 const rows = ['| products | pages | full build s | pages/s | processes (shards) | peak memory MB | one-product rebuild s | pages rendered by it |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
 for (const products of sizes) {
-  const handle = await openDatabase({ pgliteDir: 'memory://' });
+  // PostgreSQL when the environment names a server (a scratch database, dropped after), as a
+  // hall of that size would run; the embedded PGlite otherwise, whose build processes each
+  // load a snapshot of the whole database.
+  const handle = serverUrl ? await createScratchDatabase(serverUrl, 'pavilion_bench_build') : await openDatabase({ pgliteDir: 'memory://' });
   await migrateToLatest(handle.db);
   process.stderr.write(`Seeding ${products} products…\n`);
   await seedDemoData(handle.db, { products, companies: Math.max(200, Math.ceil(products / 10)) });
@@ -58,5 +65,5 @@ for (const products of sizes) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   await handle.close();
 }
-console.log(`Site build on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})\n`);
+console.log(`Site build on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), reading ${serverUrl ? `PostgreSQL (${new URL(serverUrl).host})` : 'embedded PGlite (a snapshot per build process)'}\n`);
 console.log(rows.join('\n'));
