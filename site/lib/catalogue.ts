@@ -239,7 +239,7 @@ export function logoJpeg(key: string | null, logo: StoredLogo | null): CompanyPa
   return jpeg ? { url: `/api/media/${key}/${jpeg.name}`, width: jpeg.width, height: jpeg.height } : null;
 }
 
-/** Every active company with its products; only those with `slugs` when given. */
+/** Every active company with its products; only a slice of them when given. */
 export async function allCompanies(slice?: CatalogueSlice): Promise<CompanyPage[]> {
   const db = await buildDatabase();
   const companies = await db
