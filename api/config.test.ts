@@ -16,6 +16,8 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ RATE_LIMIT_SIGN_INS: '0' })).toThrow(/RATE_LIMIT_SIGN_INS/);
     expect(() => loadConfig({ DEV_OUTBOX: 'yes' })).toThrow(/DEV_OUTBOX/);
     expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ SITE_BUILD_PROCESSES: '0' })).toThrow(/SITE_BUILD_PROCESSES/);
+    expect(() => loadConfig({ SITE_BUILD_PROCESSES: 'two' })).toThrow(/SITE_BUILD_PROCESSES/);
   });
 
   it('reads the defaults a laptop demo needs', () => {
@@ -23,5 +25,7 @@ describe('configuration from the environment', () => {
     expect(c.publicUrl).toBe('http://localhost:4321');
     expect(c.rateLimits).toEqual({ writesPerMinute: 30, readsPerMinute: 600, signInsPerMinute: 5 });
     expect(c.mail.outboxDir).toBe(path.resolve('.data/outbox'));
+    expect(c.site).toEqual({ refreshMinutes: 60, buildProcesses: 1 });
+    expect(loadConfig({ SITE_BUILD_PROCESSES: '2' }).site.buildProcesses).toBe(2);
   });
 });
