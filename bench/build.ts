@@ -65,5 +65,4 @@ for (const products of sizes) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   await handle.close();
 }
-console.log(`Site build on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), reading ${serverUrl ? `PostgreSQL (${new URL(serverUrl).host})` : 'embedded PGlite (a snapshot per build process)'}\n`);
-console.log(rows.join('\n'));
+process.stdout.write(`Site build on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), reading ${serverUrl ? `PostgreSQL (${new URL(serverUrl).host})` : 'embedded PGlite (a snapshot per build process)'}\n\n${rows.join('\n')}\n`);

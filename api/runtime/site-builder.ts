@@ -99,8 +99,9 @@ function peakMemoryMb(output: string): number | undefined {
 
 /**
  * Products per build process at most: a process's memory grows with the pages it renders
- * (about 1.2 GB at 20,000 products on PostgreSQL, some 400 MB more reading a PGlite
- * snapshot), so a larger catalogue is built in more shards, not in one larger process.
+ * (about 1.2 GB at 20,000 products on PostgreSQL), so a larger catalogue is built in more
+ * shards, not in one larger process. On PGlite each process also loads a snapshot of the
+ * whole database, which no shard size bounds (2.4 GB and more at 100,000 products).
  */
 export const PRODUCTS_PER_SHARD = 20_000;
 
