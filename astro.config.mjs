@@ -30,7 +30,10 @@ export default defineConfig({
   outDir: './dist',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Eight pages in flight at once: rendered one at a time, the build spent a quarter of its
+  // time waiting for each page's folder and file to be written (bench:build, 2,000 products:
+  // 20-31 s one at a time, 16.7 s with eight).
+  build: { format: 'directory', concurrency: 8 },
   // The buyer's meeting form is Preact (light enough to hydrate above the fold of every
   // product page); the portal, control tower and search islands are React.
   integrations: [preact({ include: ['**/MeetingRequest.tsx'] }), react({ exclude: ['**/MeetingRequest.tsx'] }), zodWithoutEval()],
