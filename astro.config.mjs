@@ -1,4 +1,6 @@
 // @ts-check
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import preact from '@astrojs/preact';
 import react from '@astrojs/react';
@@ -17,6 +19,31 @@ function zodWithoutEval() {
       'astro:config:setup': ({ injectScript }) => {
         injectScript('before-hydration', 'globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig ?? {}, { jitless: true });');
       },
+    },
+  };
+}
+
+/**
+ * The meeting form's words in every locale (site/lib/island-props.ts) as a module the island
+ * imports: computed here, in Node, with the same Intl the server render uses, and bundled
+ * once with the island instead of serialized into the props of every product and company
+ * page (some 5 KB of each page's HTML, and a measurable part of the build's time).
+ * @returns {import('vite').Plugin}
+ */
+function meetingStrings() {
+  const id = 'virtual:pavilion/meeting-strings';
+  let root = process.cwd();
+  return {
+    name: 'pavilion:meeting-strings',
+    configResolved(config) { root = config.root; },
+    resolveId(source) { return source === id ? `\0${id}` : undefined; },
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const from = (/** @type {string} */ file) => import(pathToFileURL(path.join(root, file)).href);
+      for (const file of ['en', 'ko', 'ja', 'zh', 'ru', 'vi']) this.addWatchFile(path.join(root, `site/i18n/${file}.json`));
+      const { meetingRequestStrings } = await from('site/lib/island-props.ts');
+      const { locales } = await from('site/i18n/locales.ts');
+      return `export default ${JSON.stringify(Object.fromEntries(locales.map((/** @type {string} */ l) => [l, meetingRequestStrings(l)])))};`;
     },
   };
 }
@@ -63,6 +90,7 @@ export default defineConfig({
     },
   },
   vite: {
+    plugins: [meetingStrings()],
     // Database drivers run at build time in Node only; never bundle them.
     ssr: { external: ['pg', '@electric-sql/pglite', 'kysely'] },
   },

@@ -1,7 +1,9 @@
 /** @jsxImportSource preact */
 // The meeting-request form: shows free slots in the buyer's own zone, posts the request,
-// then shows the confirmation with both sides' local times. Its words come from the page
-// (messages of the page's locale, country and language names), so it reads like the page.
+// then shows the confirmation with both sides' local times. Its words (messages, country
+// and language names) are the page locale's, made at build time with the build's Intl so
+// the server render and the hydrated form read the same; they travel in the island's code,
+// once for every page, not in each page's props.
 // Written for Preact, not React: it sits above the fold of every product page and hydrates
 // at once, and React DOM's ~60 KB (compressed) of script blocked the main thread for
 // hundreds of milliseconds on a phone (Lighthouse's Total Blocking Time). Preact's DOM
@@ -9,8 +11,9 @@
 // are read from the form on submit.
 import type { TargetedEvent } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { createTranslator, messageParts, type Messages, type Translate } from '../i18n/format.ts';
+import { createTranslator, messageParts, type Translate } from '../i18n/format.ts';
 import { intlTag, type Locale } from '../i18n/locales.ts';
+import meetingStrings from 'virtual:pavilion/meeting-strings';
 
 type LocalTime = { start: string; end: string; timeZone: string };
 type Slot = { start: string; end: string; buyerTime: LocalTime; koreaTime: LocalTime };
@@ -28,9 +31,6 @@ export type MeetingRequestProps = {
   companySlug?: string;
   companyName: string;
   locale: Locale;
-  messages: Messages;
-  countries: [string, string][];
-  languages: [string, string][];
 };
 
 /** A wall time in its zone, written the reader's way; `withZone` names the zone after it. */
@@ -63,14 +63,15 @@ function browserZone(): string {
 }
 
 export default function MeetingRequest(props: MeetingRequestProps) {
-  const { locale, messages } = props;
+  const { locale } = props;
+  const { messages, countries, languages } = meetingStrings[locale];
   const t = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const id = useId();
   // Filled in the browser only: server-rendering ~400 zone options would weigh down every page.
   const [zones, setZones] = useState<string[]>([]);
   const [timeZone, setTimeZone] = useState('UTC');
   // The page's language is the buyer's best guess at their own; they can change it.
-  const [language, setLanguage] = useState<string>(props.languages.some(([code]) => code === locale) ? locale : 'en');
+  const [language, setLanguage] = useState<string>(languages.some(([code]) => code === locale) ? locale : 'en');
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [choice, setChoice] = useState('first');
   const [busy, setBusy] = useState(false);
@@ -179,7 +180,7 @@ export default function MeetingRequest(props: MeetingRequestProps) {
         <label>{t('meeting.country')}
           <select name="country" required>
             <option value="" disabled selected>{t('meeting.choose')}</option>
-            {props.countries.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+            {countries.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>
         </label>
         <label>{t('meeting.email')}<input name="email" type="email" required maxLength={254} autoComplete="email" /></label>
@@ -190,7 +191,7 @@ export default function MeetingRequest(props: MeetingRequestProps) {
         </label>
         <label>{t('meeting.language')}
           <select name="language" value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
-            {props.languages.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+            {languages.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>
         </label>
         <label>{t('meeting.interpreter')}
