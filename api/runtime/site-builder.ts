@@ -246,7 +246,9 @@ export function createSiteBuilder(opts: {
     // Keep the previous build for requests still reading it; drop older ones.
     const builds = fs.readdirSync(path.join(siteDir, 'builds')).sort();
     for (const old of builds.slice(0, -2)) fs.rmSync(path.join(siteDir, 'builds', old), { recursive: true, force: true });
-    return { mode: plan.kind, reason: plan.reason, pagesRendered, pages: listFiles(outDir).filter(isPage).length, maxRssMb, shards };
+    // A full build rendered every page it serves (a walk over 300,000 files costs seconds).
+    const pages = plan.kind === 'full' ? pagesRendered : listFiles(outDir).filter(isPage).length;
+    return { mode: plan.kind, reason: plan.reason, pagesRendered, pages, maxRssMb, shards };
   }
 
   async function ensureBuilt(): Promise<'built' | 'reused' | 'failed'> {

@@ -70,8 +70,11 @@ describe('mergeMissing', () => {
     write(second, '_astro/app.js', 'bundle');
     write(second, 'products/b/index.html', 'b');
     write(second, 'ko/products/b/index.html', 'b in Korean');
+    write(second, 'products/a/index.html', 'a again');
+    // products/b and ko move as whole folders; products/a and the rest stay the first's.
     expect(mergeMissing(second, first)).toBe(2);
     expect(listFiles(first).sort()).toEqual(['_astro/app.js', 'index.html', 'ko/products/b/index.html', 'products/a/index.html', 'products/b/index.html']);
+    expect(read(first, 'products/a/index.html')).toBe('a');
     expect(read(first, 'index.html')).toBe('home from shard 0');
     expect(read(first, 'ko/products/b/index.html')).toBe('b in Korean');
   });

@@ -60,18 +60,21 @@ export function overlay(from: string, to: string): number {
 }
 
 /**
- * Moves the files of `from` that `to` lacks into it; returns how many. The shards of a full
- * build each render their own pages, and all of them the shared assets and the few pages
- * every build makes (home, sitemap): the first shard's copies stay.
+ * Moves what `from` has and `to` lacks into it; returns how many entries moved (a folder
+ * counts once). The shards of a full build each render their own pages, and all of them the
+ * shared assets and the few pages every build makes (home, sitemap): the first shard's copies
+ * stay. A folder `to` lacks moves whole (one rename for a page's folder, not one per file).
  */
 export function mergeMissing(from: string, to: string): number {
   let moved = 0;
-  for (const file of listFiles(from)) {
-    const dest = path.join(to, file);
-    if (fs.existsSync(dest)) continue;
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.renameSync(path.join(from, file), dest);
-    moved++;
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dest = path.join(to, entry.name);
+    const there = fs.lstatSync(dest, { throwIfNoEntry: false });
+    if (!there) {
+      fs.renameSync(src, dest);
+      moved++;
+    } else if (entry.isDirectory() && there.isDirectory()) moved += mergeMissing(src, dest);
   }
   return moved;
 }

@@ -3,9 +3,9 @@ import { breadcrumbs, safeJson } from './json-ld.ts';
 
 describe('safeJson', () => {
   it('cannot close its <script> element or start markup, and still parses to the same data', () => {
-    const hostile = { name: '</script><script>alert(1)</script> & <!-- \u2028' };
+    const hostile = { name: '</script><script>alert(1)</script> & <!-- \u2028 \u2029' };
     const out = safeJson(hostile);
-    expect(out).not.toMatch(/[<>&\u2028]/);
+    expect(out).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(out)).toEqual(hostile);
   });
 });

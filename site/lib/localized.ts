@@ -51,14 +51,24 @@ function display(locale: string, type: 'region' | 'language'): Intl.DisplayNames
   return names;
 }
 
+// Naming a code through Intl.DisplayNames costs more than a page's other formatting; the
+// names a build uses are few (codes times locales), so each is looked up once.
+const names = new Map<string, string>();
+function nameOf(locale: Locale, type: 'region' | 'language', code: string): string {
+  const key = `${locale}:${type}:${code}`;
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = display(intlTag(locale), type).of(code) ?? code));
+  return name;
+}
+
 /** Country codes (US, JP) as names in the reader's language. */
 export function countryNames(locale: Locale, codes: string[]): string[] {
-  return codes.map((c) => display(intlTag(locale), 'region').of(c) ?? c);
+  return codes.map((c) => nameOf(locale, 'region', c));
 }
 
 /** Language codes (ko, en) as names in the reader's language. */
 export function languageNames(locale: Locale, codes: string[]): string[] {
-  return codes.map((c) => display(intlTag(locale), 'language').of(c) ?? c);
+  return codes.map((c) => nameOf(locale, 'language', c));
 }
 
 /** A language named in itself, capitalised the way a menu shows it (Español, Русский). */
