@@ -21,13 +21,24 @@ export type T = ((key: MessageKey, params?: Params) => string) & {
   locale: Locale;
   /** The message split around placeholders left unfilled, for links inside a sentence. */
   parts: (key: MessageKey, params?: Params) => (string | { slot: string })[];
+  /** Whether a key built from data (a unit, a region) has a message in this locale or English. */
+  has: (key: string) => key is MessageKey;
 };
 
+// One translator per locale, made once: every page and grid card asks for one.
+const translators = new Map<Locale, T>();
+
 export function useTranslations(locale: Locale): T {
-  const translate = createTranslator(locale, dictionaries[locale], dictionaries[defaultLocale]);
-  const t = ((key: MessageKey, params?: Params) => translate(key, params)) as T;
+  let t = translators.get(locale);
+  if (t) return t;
+  const messages = dictionaries[locale];
+  const fallback = dictionaries[defaultLocale];
+  const translate = createTranslator(locale, messages, fallback);
+  t = ((key: MessageKey, params?: Params) => translate(key, params)) as T;
   t.locale = locale;
-  t.parts = (key, params) => messageParts(locale, dictionaries[locale][key] ?? dictionaries[defaultLocale][key] ?? key, params);
+  t.parts = (key, params) => messageParts(locale, messages[key] ?? fallback[key] ?? key, params);
+  t.has = (key: string): key is MessageKey => Object.hasOwn(messages, key) || Object.hasOwn(fallback, key);
+  translators.set(locale, t);
   return t;
 }
 

@@ -22,7 +22,7 @@ const UNITS: Record<string, string> = {
   bottle: 'bottle', bottles: 'bottle', carton: 'carton', cartons: 'carton', metre: 'metre', metres: 'metre',
   set: 'set', sets: 'set', kg: 'kg', tonne: 'tonne', tonnes: 'tonne', pair: 'pair', pairs: 'pair', licence: 'licence', licences: 'licence',
 };
-const has = (t: T, key: string): key is MessageKey => t(key as MessageKey) !== key;
+const has = (t: T, key: string): key is MessageKey => t.has(key);
 
 /** "2,000 pieces" / "2,000개" / "2 000 штук"; an unknown unit stays English after the number. */
 export function quantity(t: T, count: number, unit: string | null): InLanguage {
