@@ -2,7 +2,7 @@
 // has a page in, and data values (units, regions, country and language codes) in the
 // reader's language. A value the dictionaries do not know stays as the data has it, with
 // its language, so the page can mark it.
-import { completeLocales, formatNumber, intlTag, langTag, locales, type Locale, type MessageKey, type T } from '../i18n/index.ts';
+import { completeLocales, formatNumber, intlTag, langTag, locales, type Locale, type T } from '../i18n/index.ts';
 import type { Texts } from './catalogue.ts';
 
 /** A text and the language it is in (a data locale such as 'en', not always the page's). */
@@ -22,25 +22,24 @@ const UNITS: Record<string, string> = {
   bottle: 'bottle', bottles: 'bottle', carton: 'carton', cartons: 'carton', metre: 'metre', metres: 'metre',
   set: 'set', sets: 'set', kg: 'kg', tonne: 'tonne', tonnes: 'tonne', pair: 'pair', pairs: 'pair', licence: 'licence', licences: 'licence',
 };
-const has = (t: T, key: string): key is MessageKey => t.has(key);
 
 /** "2,000 pieces" / "2,000개" / "2 000 штук"; an unknown unit stays English after the number. */
 export function quantity(t: T, count: number, unit: string | null): InLanguage {
   const key = `unit.${UNITS[(unit ?? '').toLowerCase()] ?? ''}`;
-  if (unit && has(t, key)) return { text: t(key, { count }), locale: t.locale };
+  if (unit && t.has(key)) return { text: t(key, { count }), locale: t.locale };
   return { text: `${formatNumber(t.locale, count)} ${unit ?? ''}`.trim(), locale: unit ? 'en' : t.locale };
 }
 
 /** A price unit ("piece") in the reader's language. */
 export function unitName(t: T, unit: string): InLanguage {
   const key = `unitName.${UNITS[unit.toLowerCase()] ?? ''}`;
-  return has(t, key) ? { text: t(key), locale: t.locale } : { text: unit, locale: 'en' };
+  return t.has(key) ? { text: t(key), locale: t.locale } : { text: unit, locale: 'en' };
 }
 
 /** A Korean region as stored (English romanisation) in the reader's language. */
 export function regionName(t: T, region: string): InLanguage {
   const key = `region.${region}`;
-  return has(t, key) ? { text: t(key), locale: t.locale } : { text: region, locale: 'en' };
+  return t.has(key) ? { text: t(key), locale: t.locale } : { text: region, locale: 'en' };
 }
 
 const displayNames = new Map<string, Intl.DisplayNames>();

@@ -4,9 +4,7 @@
 // `{value}` in a component does.
 import { render } from 'astro/runtime/server/index.js';
 import { langTag, type T } from '../i18n/index.ts';
-import { fallbackNote } from './localized.ts';
-
-type InLanguage = { text: string; locale: string };
+import { fallbackNote, type InLanguage } from './localized.ts';
 
 /** A data text in the language it is written in: a fallback carries lang, so screen readers
  * switch voice and browsers pick glyphs. */
