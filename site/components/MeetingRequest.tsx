@@ -13,6 +13,7 @@ import type { TargetedEvent } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { createTranslator, messageParts, type Translate } from '../i18n/format.ts';
 import { intlTag, type Locale } from '../i18n/locales.ts';
+import { formatWallTime, SLOT_TIME_OPTIONS } from '../i18n/wall-time.ts';
 import meetingStrings from 'virtual:pavilion/meeting-strings';
 
 type LocalTime = { start: string; end: string; timeZone: string };
@@ -33,14 +34,20 @@ export type MeetingRequestProps = {
   locale: Locale;
 };
 
-/** A wall time in its zone, written the reader's way; `withZone` names the zone after it. */
+/**
+ * A wall time in its zone, written the reader's way; `withZone` names the zone after it.
+ * t.start carries its zone's offset ("2026-12-03T19:00:00-05:00"): the wall time written
+ * there is shown, with the build's pattern (no Intl date data loaded for it).
+ */
 export function formatLocal(t: LocalTime, withZone = true, locale: Locale = 'en'): string {
-  // t.start carries its own offset; show the wall time written there, in the zone named.
-  const d = new Date(t.start);
-  const text = new Intl.DateTimeFormat(intlTag(locale), {
-    timeZone: t.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(d);
+  const text = formatWallTime(t.start, meetingStrings[locale].dateFormat);
   return withZone ? `${text} (${t.timeZone})` : text;
+}
+
+/** An instant (UTC) in a zone, with Intl: only after the buyer has sent the form. */
+function formatInstant(iso: string, timeZone: string, locale: Locale): string {
+  const text = new Intl.DateTimeFormat(intlTag(locale), { ...SLOT_TIME_OPTIONS, timeZone }).format(new Date(iso));
+  return `${text} (${timeZone})`;
 }
 
 // The request's fields as the API names them in its validation errors.
@@ -58,8 +65,14 @@ function describeProblem(t: Translate, status: number, body: Problem): Problem {
   return { ...body, title: t('meeting.errorOtherTitle'), detail: t('meeting.errorOtherDetail') };
 }
 
+/** Temporal where the browser has it: Intl's way loads ICU's date data (~150 ms at a phone's speed). */
 function browserZone(): string {
-  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { return 'UTC'; }
+  try {
+    const temporal = (globalThis as { Temporal?: { Now?: { timeZoneId?: () => string } } }).Temporal;
+    return temporal?.Now?.timeZoneId?.() || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
 }
 
 export default function MeetingRequest(props: MeetingRequestProps) {
@@ -78,19 +91,13 @@ export default function MeetingRequest(props: MeetingRequestProps) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<Confirmation | { status: 'queued' } | null>(null);
 
-  useEffect(() => {
-    setTimeZone(browserZone());
-    // The ~400 zone options are rendered in a task of their own once the page is idle, not in
-    // the hydration task (which stays short on a slow phone); until then the select holds the
-    // buyer's own zone, which is what it shows anyway.
-    const fill = () => setZones(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']);
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(fill, { timeout: 2000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const handle = setTimeout(fill, 200);
-    return () => clearTimeout(handle);
-  }, []);
+  useEffect(() => setTimeZone(browserZone()), []);
+  // The ~400 zone options are made when the buyer reaches for the select (focus, pointer), not
+  // on every page view: they cost a long task on a slow phone, and few buyers change the zone
+  // the browser gave. Until then the select holds that zone, which is what it shows anyway.
+  const listZones = () => {
+    if (zones.length === 0) setZones(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']);
+  };
   const target = props.productSlug ? `products/${props.productSlug}` : `companies/${props.companySlug}`;
 
   useEffect(() => {
@@ -150,7 +157,7 @@ export default function MeetingRequest(props: MeetingRequestProps) {
       <div className="confirmation" role="status" data-testid="confirmation">
         <h3>{c.status === 'held' ? t('meeting.heldTitle') : t('meeting.scheduledTitle')}</h3>
         {c.status === 'held' && c.holdExpiresAt && (
-          <p data-testid="held">{t('meeting.heldText', { company: props.companyName, until: when({ start: c.holdExpiresAt, end: c.holdExpiresAt, timeZone: c.buyerTime.timeZone }) })}</p>
+          <p data-testid="held">{t('meeting.heldText', { company: props.companyName, until: formatInstant(c.holdExpiresAt, c.buyerTime.timeZone, locale) })}</p>
         )}
         <dl className="facts">
           <dt>{t('meeting.yourTime')}</dt><dd data-testid="buyer-time">{when(c.buyerTime)}</dd>
@@ -185,7 +192,7 @@ export default function MeetingRequest(props: MeetingRequestProps) {
         </label>
         <label>{t('meeting.email')}<input name="email" type="email" required maxLength={254} autoComplete="email" /></label>
         <label>{t('meeting.timeZone')}
-          <select name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)}>
+          <select name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)} onFocus={listZones} onPointerDown={listZones}>
             {(zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => <option key={z} value={z}>{z}</option>)}
           </select>
         </label>

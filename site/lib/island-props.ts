@@ -2,6 +2,8 @@
 // whole dictionary) and the country and language names, written once here so the server
 // render and the browser's hydration show exactly the same text.
 import { messagesFor, type Locale, type Messages } from '../i18n/index.ts';
+import { intlTag } from '../i18n/locales.ts';
+import { wallTimeFormat, type WallTimeFormat } from '../i18n/wall-time.ts';
 import { countryNames, languageNames, nativeLanguageName } from './localized.ts';
 
 // The buyers' countries, most frequent first (the programme's figures).
@@ -17,6 +19,8 @@ export type MeetingRequestStrings = {
   messages: Messages;
   countries: [string, string][];
   languages: [string, string][];
+  /** How slot times are written (the browser fills it in without loading Intl's date data). */
+  dateFormat: WallTimeFormat;
 };
 
 const meeting = new Map<Locale, MeetingRequestStrings>();
@@ -31,6 +35,7 @@ export function meetingRequestStrings(locale: Locale): MeetingRequestStrings {
       countries: COUNTRIES.map((code, i) => [code, countries[i]!]),
       // Each language named in itself, and in the reader's language where that differs: "日本語 (Japanese)".
       languages: LANGUAGES.map((code, i) => [code, code === locale ? nativeLanguageName(code) : `${nativeLanguageName(code)} (${inLocale[i]})`]),
+      dateFormat: wallTimeFormat(intlTag(locale)),
     };
     meeting.set(locale, strings);
   }
