@@ -4,7 +4,9 @@
 // of the embedded database (BUILD_SNAPSHOT, a PGlite data-dir tarball) opened in memory.
 // With BUILD_SCOPE (a JSON file: product, company and pavilion slugs, or one shard of a full
 // build; see site/lib/build-scope.ts) it renders only those pages and the ones that list
-// everything.
+// everything. With BUILD_PAGES_FILE it writes there the pages it rendered, one per line, as
+// Astro names them ("products/x/", "404.html", "sitemap-0.xml"), so whoever started it need
+// not walk the output folder to count them.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -42,7 +44,16 @@ try {
   const scopeFile = process.env.BUILD_SCOPE;
   provideBuildScope(scopeFile ? JSON.parse(fs.readFileSync(scopeFile, 'utf8')) : undefined);
   const { build } = await import('astro');
-  await build({ root, outDir, site, logLevel: 'warn' });
+  const pagesFile = process.env.BUILD_PAGES_FILE;
+  const reportPages = {
+    name: 'pavilion:rendered-pages',
+    hooks: {
+      'astro:build:done': ({ pages }: { pages: { pathname: string }[] }) => {
+        if (pagesFile) fs.writeFileSync(pagesFile, pages.map((p) => p.pathname).join('\n'));
+      },
+    },
+  };
+  await build({ root, outDir, site, logLevel: 'warn', integrations: [reportPages] });
 } finally {
   await handle.close();
 }

@@ -36,6 +36,15 @@ export type BuildReport = {
 };
 
 const isPage = (file: string) => file.endsWith('.html');
+/** Of Astro's page names, those written as HTML: "" (home), "products/x/" (x/index.html), "404.html"; not "robots.txt" or "sitemap-0.xml". */
+const isHtmlPageName = (name: string) => name === '' || name.endsWith('/') || name.endsWith('.html');
+
+/** The HTML pages the build processes say they rendered, each counted once (every shard renders the shared ones). */
+function countRenderedPages(pageFiles: string[]): number {
+  const names = new Set<string>();
+  for (const file of pageFiles) for (const name of fs.readFileSync(file, 'utf8').split('\n')) if (isHtmlPageName(name)) names.add(name);
+  return names.size;
+}
 
 /** Hash of everything the site build reads besides the database. */
 export function sourceFingerprint(root: string): string {
@@ -198,6 +207,7 @@ export function createSiteBuilder(opts: {
     const shards = plan.kind === 'full' ? shardCount(Object.keys(next.products).length, processes, opts.productsPerShard) : 1;
     const shardDirs = Array.from({ length: shards }, (_, i) => (i === 0 ? staging : `${staging}-${i}`));
     const scopeFiles = shardDirs.map((_, i) => path.join(siteDir, `scope-${id}-${i}.json`));
+    const pageFiles = shardDirs.map((_, i) => path.join(siteDir, `pages-${id}-${i}.txt`));
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, BUILD_STATS: '1' };
       if ('url' in opts.readers) env.BUILD_DATABASE_URL = opts.readers.url;
@@ -208,14 +218,14 @@ export function createSiteBuilder(opts: {
       const scopes = plan.kind === 'incremental' ? [plan.render] : shards > 1 ? shardDirs.map((_, shard) => ({ shard, shards })) : [undefined];
       const outputs = await inTurns(scopes.map((scope, i) => () => {
         if (scope) fs.writeFileSync(scopeFiles[i]!, JSON.stringify(scope));
-        const childEnv = scope ? { ...env, BUILD_SCOPE: scopeFiles[i] } : env;
+        const childEnv = { ...env, BUILD_PAGES_FILE: pageFiles[i], ...(scope ? { BUILD_SCOPE: scopeFiles[i] } : {}) };
         return runChild(path.join(opts.root, 'api/runtime/site-build-child.ts'), [shardDirs[i]!, opts.publicUrl], { cwd: opts.root, env: childEnv });
       }), processes);
       const peaks = outputs.map(peakMemoryMb);
       // At most `processes` run at once: the sum of the largest that many peaks bounds the build's.
       maxRssMb = peaks.includes(undefined) ? undefined : (peaks as number[]).sort((a, b) => b - a).slice(0, processes).reduce((a, b) => a + b, 0);
       for (const dir of shardDirs.slice(1)) mergeMissing(dir, staging);
-      pagesRendered = listFiles(staging).filter(isPage).length;
+      pagesRendered = countRenderedPages(pageFiles);
       fs.mkdirSync(path.dirname(outDir), { recursive: true });
       if (previousDir && plan.kind === 'incremental') {
         try {
@@ -232,7 +242,7 @@ export function createSiteBuilder(opts: {
     } finally {
       for (const dir of shardDirs) fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(snapshot, { force: true });
-      for (const file of scopeFiles) fs.rmSync(file, { force: true });
+      for (const file of [...scopeFiles, ...pageFiles]) fs.rmSync(file, { force: true });
     }
 
     const tmp = path.join(siteDir, `current-${id}`);
