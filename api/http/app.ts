@@ -73,7 +73,10 @@ export function createApi(deps: ApiDeps): Api {
     await next();
     // Data, not documents: nothing in an API answer may run or be framed. (HTML pages the
     // API serves, like the manage page, set their own policy.)
-    if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    const headers = c.res.headers;
+    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    if (!headers.has('X-Content-Type-Options')) headers.set('X-Content-Type-Options', 'nosniff');
+    if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   app.use('*', rateLimiter(deps.config.rateLimits, deps.clientIp ?? socketAddress));
   app.use('*', async (c, next) => {

@@ -23,7 +23,10 @@ afterAll(async () => handle?.close());
 describe('security headers', () => {
   it('JSON answers and problems forbid everything', async () => {
     for (const path of ['/health', '/no-such-route', '/products/vitamin-c-serum/slots?tz=Mars/Base']) {
-      expect((await app.request(path)).headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      const res = await app.request(path);
+      expect(res.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
     }
   });
 

@@ -23,6 +23,23 @@ describe('createHallApp', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    // The page's own policy is a <meta> tag, where frame-ancestors does not count.
+    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+  });
+
+  it('puts the same headers on API answers, keeping a policy the route chose', async () => {
+    const api = new OpenAPIHono();
+    api.get('/health', (c) => c.json({ ok: true }));
+    api.get('/manage/x', (c) => c.html('<p>manage</p>', 200, { 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': "default-src 'none'" }));
+    const hall = createHallApp(api, site());
+    const health = await hall.request('/api/health');
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(health.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(health.headers.get('x-frame-options')).toBe('DENY');
+    const manage = await hall.request('/api/manage/x');
+    expect(manage.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(manage.headers.get('content-security-policy')).toBe("default-src 'none'");
   });
 
   it('adds HSTS when the hall is published over https, and not on plain http', async () => {

@@ -10,14 +10,19 @@ import { transportSecurity } from '../http/transport-security.ts';
 /** `publicUrl`: the hall's public address; an https one means it is served over TLS (HSTS). */
 export function createHallApp(api: OpenAPIHono, siteDir: string, publicUrl = 'http://localhost'): Hono {
   const app = new Hono();
-  app.route('/api', api);
+  // Before the API's routes, so its answers carry these too; a header a route chose itself
+  // (the manage page's no-referrer) is kept.
   app.use('*', transportSecurity(publicUrl));
   app.use('*', async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.header('X-Frame-Options', 'DENY');
+    const headers = c.res.headers;
+    if (!headers.has('X-Content-Type-Options')) headers.set('X-Content-Type-Options', 'nosniff');
+    if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!headers.has('X-Frame-Options')) headers.set('X-Frame-Options', 'DENY');
+    // Pages carry their script policy in a <meta> tag, where frame-ancestors is ignored.
+    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', "frame-ancestors 'none'");
   });
+  app.route('/api', api);
   app.use('*', serveStatic({ root: siteDir }));
   app.notFound((c) => {
     // Under /ko/, /ja/, ... the visitor reads that language: its own 404 page.

@@ -34,8 +34,10 @@ test('every page type works under its Content-Security-Policy, islands included'
   expect(health.search.ok, 'search must be on for this test').toBe(true);
   const seen = await watch(page);
   const visit = async (path: string) => {
-    await page.goto(path);
+    const res = await page.goto(path);
     expectStrict(await policyOf(page), path);
+    // frame-ancestors is ignored in a <meta> policy: the server sends it as a header.
+    expect(res?.headers()['content-security-policy'], path).toBe("frame-ancestors 'none'");
   };
 
   // Home, in English and Korean.
