@@ -36,7 +36,7 @@ const portal = (path: string, body?: unknown) =>
   app.request(`/portal/companies/hanbit-cosmetics${path}`, body === undefined
     ? { headers: { origin: ORIGIN, cookie: owner } }
     : jsonPost(body, owner));
-const inbox = async () => (await (await portal('/consultations')).json()) as { waitingForYou: { id: string; startsAt: string }[]; consultations: { id: string; status: string }[] };
+const inbox = async () => (await (await portal('/consultations')).json()) as { waitingForYou: { id: string; startsAt: string }[]; consultations: { id: string; status: string; outcome: string | null }[] };
 const manage = (url: string, action = '') => app.request(`${new URL(url).pathname.replace(/^\/api/, '')}${action}`, {
   method: action ? 'POST' : 'GET', headers: { accept: 'application/json', origin: ORIGIN },
 });
@@ -154,7 +154,7 @@ describe('a company that confirms its meetings', () => {
     expect(expiry!.start_after.getTime()).toBe(Date.parse(held.holdExpiresAt!));
   });
 
-  it('records the outcome and deal value after the meeting, not before', async () => {
+  it('records the outcome and deal value after the meeting, not before, and a deal value only where there is a deal', async () => {
     const [first] = await slotsOn('2026-12-07');
     await book(first!);
     const { waitingForYou: [request] } = await inbox();
@@ -162,6 +162,11 @@ describe('a company that confirms its meetings', () => {
     expect((await portal(`/consultations/${request!.id}/outcome`, { outcome: 'contract_signed', dealValueUsd: 125000 })).status).toBe(409);
     now = Date.parse('2026-12-08T00:00:00Z');
     expect((await portal(`/consultations/${request!.id}/outcome`, { outcome: 'bought_everything' })).status).toBe(400);
+    // A deal value with "no interest" contradicts itself: refused on the field, nothing recorded.
+    const contradiction = await portal(`/consultations/${request!.id}/outcome`, { outcome: 'no_interest', dealValueUsd: 5000 });
+    expect(contradiction.status).toBe(400);
+    expect(JSON.stringify(await contradiction.json())).toContain('dealValueUsd');
+    expect((await inbox()).consultations.find((m) => m.id === request!.id)).toMatchObject({ outcome: null });
     const res = await portal(`/consultations/${request!.id}/outcome`, { outcome: 'contract_signed', dealValueUsd: 125000 });
     expect(await res.json()).toMatchObject({ status: 'completed', outcome: 'contract_signed', dealValueUsd: 125000 });
   });

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { Db } from './catalogue.ts';
 
 export const OUTCOMES = ['no_interest', 'follow_up', 'sample_sent', 'negotiating', 'contract_signed'] as const;
+/** Outcomes a deal value can go with: no interest or a promise to follow up has none yet. */
+export const OUTCOMES_WITH_VALUE: readonly Outcome['outcome'][] = ['sample_sent', 'negotiating', 'contract_signed'];
 export type Outcome = { outcome: (typeof OUTCOMES)[number]; dealValueUsd: number | null };
 
 function inboxQuery(db: Db) {

@@ -319,6 +319,9 @@ async function recordTheDeal({ page, staff, startsAt }: AcceptedMeeting) {
   await expectNoViolations(page);
   await outcome.getByRole('button', { name: 'Record outcome' }).click();
   await expect(outcome.getByText('Choose one of the options.')).toBeVisible();
+  // A deal value is asked for only where there is a deal.
+  await outcome.getByLabel(/^Outcome/).selectOption({ label: 'No interest' });
+  await expect(outcome.getByLabel('Deal value (USD)')).toHaveCount(0);
   await outcome.getByLabel(/^Outcome/).selectOption({ label: 'Contract signed' });
   await outcome.getByLabel('Deal value (USD)').fill('-5');
   await outcome.getByRole('button', { name: 'Record outcome' }).click();

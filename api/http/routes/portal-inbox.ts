@@ -3,7 +3,7 @@ import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { plainText } from '../../lib/plain-text.ts';
 import { accept, decline, inbox, outcome, propose, proposalOptions, type InboxDeps } from '../../services/company-inbox.ts';
-import { OUTCOMES } from '../../repositories/inbox.ts';
+import { OUTCOMES, OUTCOMES_WITH_VALUE } from '../../repositories/inbox.ts';
 import type { SessionEnv } from '../session.ts';
 import { Slug, SlotSchema } from '../schemas.ts';
 
@@ -42,7 +42,13 @@ export const inboxRoutes = {
   }),
   outcome: createRoute({
     method: 'post', path: '/companies/{slug}/consultations/{id}/outcome', tags: ['Portal'], summary: 'Record how a meeting went, and any deal value in USD',
-    request: { params: MeetingParam, ...jsonBody(z.object({ outcome: z.enum(OUTCOMES), dealValueUsd: z.number().min(0).max(1e12).nullable().default(null) })) },
+    request: {
+      params: MeetingParam,
+      ...jsonBody(z.object({ outcome: z.enum(OUTCOMES), dealValueUsd: z.number().min(0).max(1e12).nullable().default(null) })
+        .refine((o) => o.dealValueUsd === null || OUTCOMES_WITH_VALUE.includes(o.outcome), {
+          message: 'A deal value goes with a sample sent, a negotiation or a contract', path: ['dealValueUsd'],
+        })),
+    },
     responses: { 200: json(Meeting, 'Recorded'), 400: problem('Invalid outcome'), ...conflict, ...denied },
   }),
 };

@@ -20,6 +20,8 @@ export type Meeting = {
 type Slot = { start: string; buyerTime: LocalTime; koreaTime: LocalTime };
 
 export const OUTCOMES = ['no_interest', 'follow_up', 'sample_sent', 'negotiating', 'contract_signed'] as const;
+/** As the API has it: no interest or a follow-up has no deal value yet. */
+const OUTCOMES_WITH_VALUE: readonly string[] = ['sample_sent', 'negotiating', 'contract_signed'];
 
 function MeetingFacts({ m }: { m: Meeting }) {
   const { t, locale } = usePortal();
@@ -118,7 +120,7 @@ function OutcomeForm({ company, m, onDone }: { company: string; m: Meeting; onDo
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const deal = value.trim() === '' ? null : Number(value);
+    const deal = !OUTCOMES_WITH_VALUE.includes(outcome) || value.trim() === '' ? null : Number(value);
     const found: typeof errors = {};
     if (!outcome) found.outcome = t('portal.error.choose');
     if (deal !== null && (!Number.isFinite(deal) || deal < 0)) found.value = t('portal.error.number');
@@ -134,7 +136,9 @@ function OutcomeForm({ company, m, onDone }: { company: string; m: Meeting; onDo
       <div className="form-grid">
         <SelectField id={`${id}-outcome`} label={t('portal.inbox.outcome')} value={outcome} onChange={setOutcome} error={errors.outcome}
           options={[['', t('portal.form.choose')], ...OUTCOMES.map((o) => [o, t(`portal.outcome.${o}`)] as const)]} required />
-        <TextField id={`${id}-deal`} label={t('portal.inbox.dealValue')} inputMode="decimal" value={value} onChange={setValue} error={errors.value} />
+        {OUTCOMES_WITH_VALUE.includes(outcome) && (
+          <TextField id={`${id}-deal`} label={t('portal.inbox.dealValue')} inputMode="decimal" value={value} onChange={setValue} error={errors.value} />
+        )}
       </div>
       {problem && <ProblemAlert problem={problem} />}
       <p><button type="submit">{t('portal.inbox.recordOutcome')}</button></p>
