@@ -251,7 +251,14 @@ async function journey(baseURL: string, page: Page, browser: Browser): Promise<O
   const where = daytimeBuyer();
   const buyerContext = await browser.newContext({ baseURL, timezoneId: where.timeZone, locale: 'en-US' });
   const buyer = await buyerContext.newPage();
-  await buyer.goto(`/products/${productSlug}/`);
+  // The buyer finds it as buyers do: the home page's search box, then the result.
+  await buyer.goto('/');
+  const searchBox = buyer.getByRole('searchbox', { name: 'What are you looking for?' });
+  await searchBox.fill(productEn);
+  await searchBox.press('Enter');
+  await expect(buyer).toHaveURL(/\/search\/\?q=/);
+  await buyer.locator(`main ul.grid li h2 a[href="/products/${productSlug}/"]`).click();
+  await expect(buyer).toHaveURL(new RegExp(`/products/${productSlug}/$`));
   await expect(buyer.getByRole('heading', { level: 1 })).toContainText(productEn);
   const request = buyer.locator('section.cta form');
   await request.getByLabel('Your name').fill('Kenji Sato');
@@ -536,10 +543,14 @@ test('an owner invites a colleague, who signs up through the e-mailed link and j
 });
 
 test('the company logo: a refused file is named, a real one is previewed, replaced and removed', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const stamp = Date.now().toString(36);
   const company = `Mirae Lighting ${stamp}`;
   const slug = await newCompany(page, { name: 'Do-yun Shin', email: `logo-${stamp}@mirae.test`, password: 'logo-password-123' }, company);
+  const profile = page.getByRole('form', { name: 'Company profile' });
+  await profile.getByLabel('Website').fill('https://mirae.example.com');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile.getByRole('status')).toHaveText('Company profile saved.');
   const logo = page.getByRole('region', { name: 'Logo' });
   await expect(logo.getByText('No logo yet.')).toBeVisible();
 
@@ -576,6 +587,23 @@ test('the company logo: a refused file is named, a real one is previewed, replac
   await logo.getByLabel('Logo file').setInputFiles(wide);
   await logo.getByRole('button', { name: 'Replace logo' }).click();
   await expect(logo.getByText('Stored at 800 × 400 pixels.')).toBeVisible();
+
+  // The public company page shows it once the site has rebuilt, beside the name, with its
+  // website as a link that passes no rank and no opener.
+  // (The current logo's files: the first one's were removed when it was replaced.)
+  const current = (await stored()) as { variants: { url: string }[] };
+  const folder = current.variants[0]!.url.replace(/[^/]+$/, '');
+  await until('the new logo on the company page', async () => ((await (await page.request.get(`/companies/${slug}/`)).text()).includes(`src="${folder}`) ? true : undefined), 180_000);
+  const visitor = await page.context().browser()!.newPage();
+  await visitor.goto(`/companies/${slug}/`);
+  const shown = visitor.locator('.company-head').getByRole('img', { name: `Logo of ${company}` });
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+  expect(await shown.getAttribute('src')).toMatch(/^\/api\/media\/[0-9a-f]{32}\/\d+\.jpg$/);
+  const site = visitor.getByRole('link', { name: 'mirae.example.com' });
+  await expect(site).toHaveAttribute('href', 'https://mirae.example.com/');
+  await expect(site).toHaveAttribute('rel', 'nofollow ugc noopener');
+  await visitor.close();
+
   await logo.getByRole('button', { name: 'Remove logo' }).click();
   await expect(logo.getByRole('status')).toHaveText('Logo removed.');
   await expect(logo.getByText('No logo yet.')).toBeVisible();
