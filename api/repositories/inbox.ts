@@ -44,3 +44,14 @@ export async function recordOutcome(db: Db, id: string, o: Outcome, heldBy: Date
     .executeTakeFirst();
   return r.numUpdatedRows === 1n;
 }
+
+/** The company's requests no slot could be found for, waiting in the programme team's queue.
+ * Who asked and for what, never how to reach them. */
+export async function listCompanyQueuedRequests(db: Db, companyId: string) {
+  return db.selectFrom('meeting_requests as m')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .leftJoin('products as p', 'p.id', 'm.product_id')
+    .select(['m.id', 'm.created_at as createdAt', 'b.name as buyerName', 'b.company_name as buyerCompany', 'b.country as buyerCountry', 'p.slug as productSlug'])
+    .where('m.company_id', '=', companyId).where('m.status', '=', 'queued')
+    .orderBy('m.created_at').orderBy('m.id').limit(200).execute();
+}

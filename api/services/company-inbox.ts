@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/user.ts';
 import { MINUTE } from '../scheduling/intervals.ts';
 import { recordEvent } from '../repositories/bookings.ts';
 import { acceptHold, declineHold, findHold, proposeTime } from '../repositories/holds.ts';
-import { findCompanyConsultation, listCompanyConsultations, recordOutcome, type Outcome } from '../repositories/inbox.ts';
+import { findCompanyConsultation, listCompanyConsultations, listCompanyQueuedRequests, recordOutcome, type Outcome } from '../repositories/inbox.ts';
 import { enqueueConsultationMail, enqueueHeldMail } from '../jobs/consultation-mail-jobs.ts';
 import { enqueueHoldExpiry } from '../jobs/hold-jobs.ts';
 import { enqueueSiteRefresh } from '../jobs/catalogue-jobs.ts';
@@ -42,11 +42,19 @@ function view(row: Awaited<ReturnType<typeof listCompanyConsultations>>[number])
 
 export async function inbox(deps: InboxDeps, companySlug: string, user: SessionUser) {
   const m = await companyAccess(deps, companySlug, user);
-  const rows = await listCompanyConsultations(deps.db, m.companyId, new Date(deps.now() - 60 * 24 * 60 * MINUTE));
+  const [rows, queued] = await Promise.all([
+    listCompanyConsultations(deps.db, m.companyId, new Date(deps.now() - 60 * 24 * 60 * MINUTE)),
+    listCompanyQueuedRequests(deps.db, m.companyId),
+  ]);
   const items = rows.map(view);
   return {
     waitingForYou: items.filter((i) => i.status === 'held' && i.awaiting === 'company'),
     consultations: items.filter((i) => !(i.status === 'held' && i.awaiting === 'company')),
+    // Read-only: the programme team places these (the company cannot book rooms or interpreters).
+    waitingForProgramme: queued.map((q) => ({
+      id: q.id, requestedAt: q.createdAt.toISOString(), product: q.productSlug,
+      buyer: { name: q.buyerName, company: q.buyerCompany, country: q.buyerCountry },
+    })),
   };
 }
 

@@ -12,14 +12,20 @@ const denied = { 401: problem('Not signed in'), 403: problem('Not a member of th
 const CompanyParam = z.object({ slug: Slug });
 const MeetingParam = z.object({ slug: Slug, id: z.string().regex(/^[1-9][0-9]{0,17}$/, 'Not a meeting id') });
 const Meeting = z.object({}).passthrough().openapi('InboxMeeting');
+const Queued = z.object({
+  id: z.string(), requestedAt: z.string(), product: z.string().nullable(),
+  buyer: z.object({ name: z.string(), company: z.string(), country: z.string() }),
+}).openapi('InboxQueuedRequest');
 const conflict = { 409: problem('Not waiting for your answer any more, or the time is taken') };
 
 export const inboxRoutes = {
   inbox: createRoute({
     method: 'get', path: '/companies/{slug}/consultations', tags: ['Portal'],
-    summary: 'Requests waiting for the company\'s answer, and its consultations (last 60 days and ahead)',
+    summary: 'Requests waiting for the company\'s answer, its consultations (last 60 days and ahead) and its requests waiting for the programme team to place',
     request: { params: CompanyParam },
-    responses: { 200: json(z.object({ waitingForYou: z.array(Meeting), consultations: z.array(Meeting) }), 'The inbox'), ...denied },
+    responses: {
+      200: json(z.object({ waitingForYou: z.array(Meeting), consultations: z.array(Meeting), waitingForProgramme: z.array(Queued) }), 'The inbox'), ...denied,
+    },
   }),
   accept: createRoute({
     method: 'post', path: '/companies/{slug}/consultations/{id}/accept', tags: ['Portal'], summary: 'Accept a held request: everyone gets the invitation',

@@ -18,6 +18,9 @@ export type Meeting = {
   outcome: string | null; dealValueUsd: number | null;
 };
 type Slot = { start: string; buyerTime: LocalTime; koreaTime: LocalTime };
+/** A request no slot was found for: the programme team places it; the company only sees it. */
+export type QueuedRequest = { id: string; requestedAt: string; product: string | null; buyer: { name: string; company: string; country: string } };
+type InboxData = { waitingForYou: Meeting[]; consultations: Meeting[]; waitingForProgramme: QueuedRequest[] };
 
 export const OUTCOMES = ['no_interest', 'follow_up', 'sample_sent', 'negotiating', 'contract_signed'] as const;
 /** As the API has it: no interest or a follow-up has no deal value yet. */
@@ -110,6 +113,30 @@ function WaitingRequest({ company, m, onDone }: { company: string; m: Meeting; o
   );
 }
 
+function ProgrammeQueue({ items }: { items: QueuedRequest[] }) {
+  const { t, locale } = usePortal();
+  const regions = new Intl.DisplayNames([intlTag(locale)], { type: 'region' });
+  return (
+    <>
+      <h3>{t('portal.inbox.programmeQueue')}</h3>
+      <p className="muted">{t('portal.inbox.programmeQueueHint')}</p>
+      <ul className="meetings">
+        {items.map((q) => (
+          <li key={q.id} className="card meeting" data-request={q.id}>
+            <h4>{t('portal.inbox.requestFrom', { buyer: q.buyer.name, company: q.buyer.company })}</h4>
+            <dl className="facts">
+              <dt>{t('portal.inbox.buyer')}</dt><dd>{q.buyer.name}, {q.buyer.company} ({regions.of(q.buyer.country) ?? q.buyer.country})</dd>
+              {q.product && <><dt>{t('portal.inbox.product')}</dt><dd><a href={`/products/${q.product}/`}>{q.product}</a></dd></>}
+              <dt>{t('portal.inbox.requestedAt')}</dt>
+              <dd>{new Date(q.requestedAt).toLocaleString(intlTag(locale), { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' })}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function OutcomeForm({ company, m, onDone }: { company: string; m: Meeting; onDone: (text: string) => void }) {
   const { t } = usePortal();
   const id = useId();
@@ -148,12 +175,12 @@ function OutcomeForm({ company, m, onDone }: { company: string; m: Meeting; onDo
 
 export function Inbox({ company }: { company: string }) {
   const { t } = usePortal();
-  const [data, setData] = useState<{ waitingForYou: Meeting[]; consultations: Meeting[] } | null>(null);
+  const [data, setData] = useState<InboxData | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState('');
 
   const load = useCallback(async () => {
-    const r = await api<{ waitingForYou: Meeting[]; consultations: Meeting[] }>('GET', `/api/portal/companies/${company}/consultations`);
+    const r = await api<InboxData>('GET', `/api/portal/companies/${company}/consultations`);
     if (r.ok) setData(r.data);
     else setProblem(r.problem);
   }, [company]);
@@ -171,6 +198,7 @@ export function Inbox({ company }: { company: string }) {
       {data.waitingForYou.length === 0 ? <p>{t('portal.inbox.noneWaiting')}</p> : (
         <ul className="meetings">{data.waitingForYou.map((m) => <WaitingRequest key={m.id} company={company} m={m} onDone={done} />)}</ul>
       )}
+      {data.waitingForProgramme.length > 0 && <ProgrammeQueue items={data.waitingForProgramme} />}
       <h3>{t('portal.inbox.consultations')}</h3>
       {data.consultations.length === 0 ? <p>{t('portal.inbox.noConsultations')}</p> : (
         <ul className="meetings">

@@ -1,0 +1,88 @@
+// A company that does not confirm its meetings (they are booked outright): its inbox also
+// lists the requests waiting for the programme team to place, read-only. Real database, real API.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase } from '../test-support/test-database.ts';
+import { insertFixtureCatalogue } from '../test-support/fixtures.ts';
+import { jsonPost, mailbox, ORIGIN, signedInUser } from '../test-support/accounts.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadConfig } from '../config.ts';
+import { silentLogger } from '../lib/logger.ts';
+import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
+import { createApi } from './app.ts';
+
+let now = Date.parse('2026-12-01T00:00:00Z'); // a Tuesday
+const config = loadConfig({ PUBLIC_URL: ORIGIN, AUTH_SECRET: 'k'.repeat(40), HOLD_HOURS: '24' });
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let jobs: JobQueue;
+let app: ReturnType<typeof createApi>;
+let owner = '';
+let n = 0;
+
+const buyer = { name: 'Jane Doe', company: 'Acme Imports', country: 'US', email: 'jane@acme.test', language: 'en', timeZone: 'America/New_York' };
+type Booked = { id: string; status: string; manageUrl: string; startsAt: string };
+type Item = { id: string; status: string; awaiting: string | null; startsAt: string; declineReason: string | null };
+type Box = { waitingForYou: Item[]; consultations: Item[]; waitingForProgramme: Record<string, unknown>[] };
+const slotsOn = async (day: string) => {
+  const res = await app.request(`/products/vitamin-c-serum/slots?tz=America/New_York&from=${day}T00:00:00Z&to=${day}T23:59:00Z`);
+  return ((await res.json()) as { slots: { start: string }[] }).slots.map((s) => s.start);
+};
+const request = (body: Record<string, unknown>) => app.request('/meeting-requests', jsonPost({ productSlug: 'vitamin-c-serum', buyer, ...body }));
+const book = async (start: string) => {
+  const res = await request({ preferredSlots: [start] });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Booked;
+};
+const portal = (path: string, body?: unknown) =>
+  app.request(`/portal/companies/hanbit-cosmetics${path}`, body === undefined ? { headers: { origin: ORIGIN, cookie: owner } } : jsonPost(body, owner));
+const inbox = async () => (await (await portal('/consultations')).json()) as Box;
+const manage = (url: string, action = '') => app.request(`${new URL(url).pathname.replace(/^\/api/, '')}${action}`, {
+  method: action ? 'POST' : 'GET', headers: { accept: 'application/json', origin: ORIGIN },
+});
+const mailJobs = async (event: string) =>
+  (await sql<{ role: string }>`select data->>'role' as role from pgboss.job where name = 'email' and data->>'event' = ${event} order by 1`.execute(handle.db)).rows.map((r) => r.role);
+const events = async () =>
+  (await sql<{ event: string; actor: string }>`select event, actor_type as actor from consultation_events where event not in ('requested', 'scheduled') order by id`.execute(handle.db)).rows;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await migrateToLatest(handle.db);
+  jobs = await startJobQueue(handle, silentLogger); // enqueue only
+}, 60_000);
+afterAll(async () => {
+  await jobs?.stop();
+  await handle?.close();
+});
+beforeEach(async () => {
+  now = Date.parse('2026-12-01T00:00:00Z');
+  await sql`truncate users, pavilions, companies, rooms, interpreters, buyers, idempotency_keys, auth_rate_limits restart identity cascade`.execute(handle.db);
+  await sql`delete from pgboss.job where name in ('email', 'hold-expiry', 'site-refresh')`.execute(handle.db);
+  const { companyId } = await insertFixtureCatalogue(handle.db);
+  const mail = mailbox();
+  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs, sendAccountMail: mail.send, now: () => now, clientIp: () => `10.5.0.${++n % 250}` });
+  owner = await signedInUser(app, mail, `owner${n}@hanbit.example`);
+  const user = await handle.db.selectFrom('users').select('id').where('email', 'like', 'owner%').executeTakeFirstOrThrow();
+  await handle.db.insertInto('company_members').values({ company_id: companyId, user_id: user.id, role: 'owner' }).execute();
+});
+
+describe('requests the programme team has yet to place', () => {
+  it('are in the inbox, read-only: who asked, for what and when, never how to reach them', async () => {
+    await handle.db.updateTable('rooms').set({ active: false }).execute();
+    const res = await request({ message: 'Call me on +1 555 0100' });
+    expect(res.status).toBe(202);
+    await handle.db.updateTable('rooms').set({ active: true }).execute();
+    const box = await inbox();
+    expect(box.waitingForYou).toEqual([]);
+    expect(box.consultations).toEqual([]);
+    expect(box.waitingForProgramme).toEqual([{
+      id: expect.any(String), requestedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), product: 'vitamin-c-serum',
+      buyer: { name: 'Jane Doe', company: 'Acme Imports', country: 'US' },
+    }]);
+    const text = JSON.stringify(box);
+    expect(text).not.toContain('jane@acme.test');
+    expect(text).not.toContain('555');
+    // Once staff place it, it is a consultation like any other.
+    await handle.db.updateTable('meeting_requests').set({ status: 'scheduled' }).execute();
+    expect((await inbox()).waitingForProgramme).toEqual([]);
+  });
+});
