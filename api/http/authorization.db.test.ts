@@ -56,6 +56,7 @@ const validBodies: Record<string, unknown> = {
   'DELETE /portal/companies/{slug}/products/{product}/images/{position}': null,
   'POST /portal/companies/{slug}/consultations/{id}/accept': null,
   'POST /portal/companies/{slug}/consultations/{id}/decline': { reason: 'Not that week' },
+  'POST /portal/companies/{slug}/consultations/{id}/cancel': { reason: 'Our manager is ill' },
   'POST /portal/companies/{slug}/consultations/{id}/propose': { start: '2026-12-07T01:00:00Z' },
   'POST /portal/companies/{slug}/consultations/{id}/outcome': { outcome: 'follow_up', dealValueUsd: null },
   'POST /control/products/{product}/approve': null,

@@ -1,5 +1,6 @@
-// A company that does not confirm its meetings (they are booked outright): its inbox also
-// lists the requests waiting for the programme team to place, read-only. Real database, real API.
+// A company that does not confirm its meetings (they are booked outright) acting on them
+// from its inbox: cancelling one with a reason before it begins; and the requests waiting
+// for the programme team to place, read-only. Real database, real API.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../test-support/test-database.ts';
@@ -9,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
+import { cancelConsultation } from '../repositories/bookings.ts';
 import { createApi } from './app.ts';
 
 let now = Date.parse('2026-12-01T00:00:00Z'); // a Tuesday
@@ -84,5 +86,80 @@ describe('requests the programme team has yet to place', () => {
     // Once staff place it, it is a consultation like any other.
     await handle.db.updateTable('meeting_requests').set({ status: 'scheduled' }).execute();
     expect((await inbox()).waitingForProgramme).toEqual([]);
+  });
+});
+
+describe('a booked meeting the company cancels', () => {
+  it('is cancelled with the reason, its time freed, everyone told and the buyer shown why', async () => {
+    const [first] = await slotsOn('2026-12-07');
+    const booked = await book(first!);
+    expect(booked.status).toBe('scheduled');
+    expect((await portal(`/consultations/${booked.id}/cancel`, { reason: '' })).status).toBe(400);
+    const noBody = await portal(`/consultations/${booked.id}/cancel`, {});
+    expect(noBody.status).toBe(400);
+    expect(noBody.headers.get('content-type')).toContain('application/problem+json');
+    const res = await portal(`/consultations/${booked.id}/cancel`, { reason: 'Our export manager is ill that day.' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: booked.id, status: 'cancelled', declineReason: 'Our export manager is ill that day.' });
+    expect(await slotsOn('2026-12-07')).toContain(first);
+    expect(await mailJobs('cancelled')).toEqual(['buyer', 'company', 'interpreter']);
+    expect(await events()).toEqual([{ event: 'cancelled', actor: 'company' }]);
+    expect(await (await manage(booked.manageUrl)).json()).toMatchObject({ status: 'cancelled', declineReason: 'Our export manager is ill that day.' });
+    const page = await (await app.request(new URL(booked.manageUrl).pathname.replace(/^\/api/, ''))).text();
+    expect(page).toContain('Reason: Our export manager is ill that day.');
+    const request = await handle.db.selectFrom('meeting_requests').select('status').executeTakeFirstOrThrow();
+    expect(request.status).toBe('cancelled');
+    // Once is enough: a second cancellation is a conflict and tells nobody again.
+    const again = await portal(`/consultations/${booked.id}/cancel`, { reason: 'Again' });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    expect(await mailJobs('cancelled')).toHaveLength(3);
+  });
+
+  it('not once it has begun', async () => {
+    const [first] = await slotsOn('2026-12-07');
+    const booked = await book(first!);
+    now = Date.parse(first!) + 60_000;
+    const res = await portal(`/consultations/${booked.id}/cancel`, { reason: 'Too late' });
+    expect(res.status).toBe(409);
+    const row = await handle.db.selectFrom('consultations').select(['status', 'decline_reason']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'scheduled', decline_reason: null });
+    expect(await mailJobs('cancelled')).toEqual([]);
+  });
+
+  it('a held request is declined, not cancelled; another company\'s meeting is not found', async () => {
+    await handle.db.updateTable('companies').set({ requires_confirmation: true }).execute();
+    const [first] = await slotsOn('2026-12-07');
+    const held = await book(first!);
+    expect((await portal(`/consultations/${held.id}/cancel`, { reason: 'No' })).status).toBe(409);
+    expect((await portal('/consultations/999999/cancel', { reason: 'No' })).status).toBe(404);
+  });
+
+  it('loses cleanly to a change that lands between its read and its write', async () => {
+    const [first, second] = await slotsOn('2026-12-07');
+    const booked = await book(first!);
+    const { icsSequence } = await handle.db.selectFrom('consultations').select('ics_sequence as icsSequence').executeTakeFirstOrThrow();
+    // The buyer moved it after the company read it: the guarded update refuses the stale row...
+    const moved = await app.request(`${new URL(booked.manageUrl).pathname.replace(/^\/api/, '')}/reschedule`, jsonPost({ start: second }));
+    expect(moved.status).toBe(200);
+    expect(await cancelConsultation(handle.db, booked.id, 'Stale', { sequence: icsSequence, notBegunBy: new Date(now) })).toBe(false);
+    // ...as it refuses one that has begun by the time it runs.
+    const fresh = await handle.db.selectFrom('consultations').select('ics_sequence as s').executeTakeFirstOrThrow();
+    expect(await cancelConsultation(handle.db, booked.id, 'Late', { sequence: fresh.s, notBegunBy: new Date(Date.parse(second!)) })).toBe(false);
+    expect(await handle.db.selectFrom('consultations').select(['status', 'starts_at']).executeTakeFirstOrThrow())
+      .toEqual({ status: 'scheduled', starts_at: new Date(second!) });
+  });
+
+  it('racing the buyer\'s own cancellation, the meeting is cancelled once', async () => {
+    const [first] = await slotsOn('2026-12-07');
+    const booked = await book(first!);
+    const [company, buyerSide] = await Promise.all([
+      portal(`/consultations/${booked.id}/cancel`, { reason: 'We cannot make it.' }),
+      manage(booked.manageUrl, '/cancel'),
+    ]);
+    expect([200, 409]).toContain(company.status);
+    expect(buyerSide.status).toBe(200);
+    expect((await events()).filter((e) => e.event === 'cancelled')).toHaveLength(1);
+    expect(await mailJobs('cancelled')).toHaveLength(3);
   });
 });

@@ -293,18 +293,23 @@ export async function moveConsultation(
   return row !== undefined;
 }
 
-/** `reason` (staff cancelling) is kept on the consultation and told to everyone. */
-export async function cancelConsultation(db: Db, id: string, reason?: string): Promise<boolean> {
-  const row = await db
+/**
+ * `reason` (staff or the company cancelling) is kept on the consultation and told to everyone.
+ * `unchanged`: only the booked meeting as it was read (same sequence, so not moved or changed
+ * meanwhile) and only if it has not begun by then; false otherwise.
+ */
+export async function cancelConsultation(db: Db, id: string, reason?: string, unchanged?: { sequence: number; notBegunBy: Date }): Promise<boolean> {
+  let q = db
     .updateTable('consultations')
     .set((eb) => ({
       status: 'cancelled', ics_sequence: eb('ics_sequence', '+', 1), updated_at: new Date(),
       ...(reason === undefined ? {} : { decline_reason: reason }),
     }))
-    .where('id', '=', id)
-    .where('status', 'in', [...LIVE_CONSULTATION_STATUSES])
-    .returning('meeting_request_id')
-    .executeTakeFirst();
+    .where('id', '=', id);
+  q = unchanged
+    ? q.where('status', 'in', ['scheduled', 'confirmed']).where('ics_sequence', '=', unchanged.sequence).where('starts_at', '>', unchanged.notBegunBy)
+    : q.where('status', 'in', [...LIVE_CONSULTATION_STATUSES]);
+  const row = await q.returning('meeting_request_id').executeTakeFirst();
   if (!row) return false;
   await setMeetingRequestStatus(db, row.meeting_request_id, 'cancelled');
   return true;

@@ -66,7 +66,8 @@ async function companyHold(deps: InboxDeps, companySlug: string, id: string, use
   return hold;
 }
 
-const current = async (db: Kysely<Database>, companyId: string, id: string) => {
+/** The consultation as the company's inbox shows it. */
+export const current = async (db: Kysely<Database>, companyId: string, id: string) => {
   const row = await findCompanyConsultation(db, companyId, id);
   if (!row) throw new NotFoundError(`No meeting ${id} for this company.`);
   return view(row);

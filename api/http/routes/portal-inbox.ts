@@ -3,6 +3,7 @@ import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { plainText } from '../../lib/plain-text.ts';
 import { accept, decline, inbox, outcome, propose, proposalOptions, type InboxDeps } from '../../services/company-inbox.ts';
+import { cancelMeeting } from '../../services/company-meetings.ts';
 import { OUTCOMES, OUTCOMES_WITH_VALUE } from '../../repositories/inbox.ts';
 import type { SessionEnv } from '../session.ts';
 import { Slug, SlotSchema } from '../schemas.ts';
@@ -36,6 +37,12 @@ export const inboxRoutes = {
     request: { params: MeetingParam, ...jsonBody(z.object({ reason: plainText(500).pipe(z.string().min(1)) })) },
     responses: { 200: json(Meeting, 'Declined'), 400: problem('No reason'), ...conflict, ...denied },
   }),
+  cancel: createRoute({
+    method: 'post', path: '/companies/{slug}/consultations/{id}/cancel', tags: ['Portal'],
+    summary: 'Cancel a booked meeting that has not begun, with a reason the buyer reads; everyone is told',
+    request: { params: MeetingParam, ...jsonBody(z.object({ reason: plainText(500).pipe(z.string().min(1)) })) },
+    responses: { 200: json(Meeting, 'Cancelled'), 400: problem('No reason'), 409: problem('Not booked, begun, or changed meanwhile'), ...denied },
+  }),
   options: createRoute({
     method: 'get', path: '/companies/{slug}/consultations/{id}/proposal-options', tags: ['Portal'], summary: 'Times that could be proposed instead',
     request: { params: MeetingParam }, responses: { 200: json(z.object({ slots: z.array(SlotSchema) }), 'Free times'), ...conflict, ...denied },
@@ -68,6 +75,10 @@ export function registerInboxRoutes(portal: OpenAPIHono<SessionEnv>, deps: Inbox
   portal.openapi(inboxRoutes.decline, async (c) => {
     const p = c.req.valid('param');
     return c.json(await decline(deps, p.slug, p.id, c.var.user, c.req.valid('json').reason), 200);
+  });
+  portal.openapi(inboxRoutes.cancel, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await cancelMeeting(deps, p.slug, p.id, c.var.user, c.req.valid('json').reason), 200);
   });
   portal.openapi(inboxRoutes.options, async (c) => {
     const p = c.req.valid('param');

@@ -28,6 +28,7 @@ ${held && v.awaiting === 'buyer' ? `<section aria-labelledby="proposal"><h2 id="
 <p>Please answer by ${e(until)}.</p>
 <form method="post" action="${base}/accept" class="inline"><button type="submit">Accept this time</button></form>
 <form method="post" action="${base}/decline" class="inline"><button class="danger" type="submit">Decline</button></form></section>` : ''}
+${v.status === 'cancelled' && v.declineReason ? `<p class="notice" data-testid="cancelled">This meeting has been cancelled. Reason: ${e(v.declineReason)}</p>` : ''}
 ${v.status === 'declined' ? `<p class="notice" data-testid="declined">This meeting could not be arranged.${v.declineReason ? ` Reason: ${e(v.declineReason)}` : ''}</p>` : ''}
 <dl>
 <dt>Status</dt><dd data-testid="status">${e(v.status)}</dd>

@@ -8,6 +8,7 @@ import { intlTag } from '../../i18n/locales.ts';
 import { usePortal } from './context.ts';
 import { SelectField, TextArea, TextField } from './fields.tsx';
 import { ProblemAlert, StatusLine } from './messages.tsx';
+import { BookedMeetingActions } from './MeetingActions.tsx';
 
 export type Meeting = {
   id: string; status: string; awaiting: 'company' | 'buyer' | null; holdExpiresAt: string | null;
@@ -204,14 +205,16 @@ export function Inbox({ company }: { company: string }) {
         <ul className="meetings">
           {data.consultations.map((m) => {
             const started = Date.parse(m.startsAt) <= now && ['scheduled', 'confirmed', 'completed'].includes(m.status);
+            const changeable = Date.parse(m.startsAt) > now && ['scheduled', 'confirmed'].includes(m.status);
             return (
               <li key={m.id} className="card meeting" data-meeting={m.id}>
                 <h4>{t('portal.inbox.meetingWith', { buyer: m.buyer.name, company: m.buyer.company })} <span className={`badge badge-${m.status}`} data-status={m.status}>{t(`portal.meetingStatus.${m.status}`)}</span></h4>
                 <MeetingFacts m={m} />
                 {m.status === 'held' && m.awaiting === 'buyer' && <p className="muted">{t('portal.inbox.awaitingBuyer')}</p>}
-                {m.declineReason && <p>{t('portal.inbox.declineReasonShown', { reason: m.declineReason })}</p>}
+                {m.declineReason && <p>{t(m.status === 'cancelled' ? 'portal.inbox.cancelReasonShown' : 'portal.inbox.declineReasonShown', { reason: m.declineReason })}</p>}
                 {m.outcome && <p>{t('portal.inbox.outcomeShown', { outcome: t(`portal.outcome.${m.outcome}`) })}{m.dealValueUsd !== null ? ` · USD ${m.dealValueUsd.toLocaleString()}` : ''}</p>}
                 {started && <OutcomeForm company={company} m={m} onDone={done} />}
+                {changeable && <BookedMeetingActions company={company} m={m} onDone={done} />}
               </li>
             );
           })}
