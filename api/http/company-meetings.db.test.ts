@@ -1,6 +1,7 @@
 // A company that does not confirm its meetings (they are booked outright) acting on them
-// from its inbox: cancelling one with a reason before it begins; and the requests waiting
-// for the programme team to place, read-only. Real database, real API.
+// from its inbox before they begin: cancelling one with a reason, proposing another time
+// (the meeting keeps its time unless the buyer accepts); and the requests waiting for the
+// programme team to place, read-only. Real database, real API.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../test-support/test-database.ts';
@@ -11,6 +12,9 @@ import { loadConfig } from '../config.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
 import { cancelConsultation } from '../repositories/bookings.ts';
+import { lockBookedMeeting } from '../repositories/proposals.ts';
+import { expireHold } from '../jobs/hold-jobs.ts';
+import { appSecret, manageTokenFor } from '../lib/manage-token.ts';
 import { createApi } from './app.ts';
 
 let now = Date.parse('2026-12-01T00:00:00Z'); // a Tuesday
@@ -23,7 +27,7 @@ let n = 0;
 
 const buyer = { name: 'Jane Doe', company: 'Acme Imports', country: 'US', email: 'jane@acme.test', language: 'en', timeZone: 'America/New_York' };
 type Booked = { id: string; status: string; manageUrl: string; startsAt: string };
-type Item = { id: string; status: string; awaiting: string | null; startsAt: string; declineReason: string | null };
+type Item = { id: string; status: string; awaiting: string | null; startsAt: string; declineReason: string | null; proposalPending: boolean; holdExpiresAt: string | null };
 type Box = { waitingForYou: Item[]; consultations: Item[]; waitingForProgramme: Record<string, unknown>[] };
 const slotsOn = async (day: string) => {
   const res = await app.request(`/products/vitamin-c-serum/slots?tz=America/New_York&from=${day}T00:00:00Z&to=${day}T23:59:00Z`);
@@ -161,5 +165,135 @@ describe('a booked meeting the company cancels', () => {
     expect(buyerSide.status).toBe(200);
     expect((await events()).filter((e) => e.event === 'cancelled')).toHaveLength(1);
     expect(await mailJobs('cancelled')).toHaveLength(3);
+  });
+});
+
+describe('another time the company proposes for a booked meeting', () => {
+  /** The proposal's private link, as the e-mail to the buyer carries it. */
+  const linkOf = async (id: string) => {
+    const { video_room } = await handle.db.selectFrom('consultations').select('video_room').where('id', '=', id).executeTakeFirstOrThrow();
+    return `${ORIGIN}/api/manage/${manageTokenFor(appSecret(config), video_room)}`;
+  };
+  const row = (id: string) => handle.db.selectFrom('consultations').select(['status', 'starts_at as startsAt', 'decline_reason as reason']).where('id', '=', id).executeTakeFirstOrThrow();
+  const requestStatus = async () => (await handle.db.selectFrom('meeting_requests').select('status').executeTakeFirstOrThrow()).status;
+  const proposeThird = async () => {
+    const [first, , third] = await slotsOn('2026-12-07');
+    const booked = await book(first!);
+    const options = (await (await portal(`/consultations/${booked.id}/proposal-options`)).json()) as { slots: { start: string }[] };
+    expect(options.slots.map((s) => s.start)).toContain(third);
+    expect(options.slots.map((s) => s.start)).not.toContain(first);
+    const res = await portal(`/consultations/${booked.id}/propose`, { start: third });
+    expect(res.status).toBe(200);
+    const proposal = (await res.json()) as Item;
+    return { first: first!, third: third!, booked, proposal };
+  };
+
+  it('holds the new time for the buyer beside the meeting, which keeps its time', async () => {
+    const { first, third, booked, proposal } = await proposeThird();
+    expect(proposal).toMatchObject({ status: 'held', awaiting: 'buyer', startsAt: third });
+    expect(proposal.id).not.toBe(booked.id);
+    expect(await row(booked.id)).toMatchObject({ status: 'scheduled', startsAt: new Date(first) });
+    const free = await slotsOn('2026-12-07');
+    expect(free).not.toContain(first);
+    expect(free).not.toContain(third);
+    expect(await mailJobs('proposed')).toEqual(['buyer']);
+    expect(await events()).toEqual([{ event: 'proposed', actor: 'company' }]);
+    const box = await inbox();
+    expect(box.consultations.find((c) => c.id === booked.id)).toMatchObject({ status: 'scheduled', proposalPending: true });
+    expect(box.consultations.find((c) => c.id === proposal.id)).toMatchObject({ status: 'held', awaiting: 'buyer', proposalPending: false });
+    // The buyer answers before the meeting would begin (an hour before, as holds do).
+    expect(Date.parse(proposal.holdExpiresAt!)).toBeLessThanOrEqual(Date.parse(first) - 3_600_000);
+    // One proposal at a time; the company cannot answer its own.
+    expect((await portal(`/consultations/${booked.id}/propose`, { start: third })).status).toBe(409);
+    expect((await portal(`/consultations/${booked.id}/proposal-options`)).status).toBe(409);
+    expect((await portal(`/consultations/${proposal.id}/accept`, {})).status).toBe(409);
+    // The buyer's own link still shows the meeting as booked.
+    expect(await (await manage(booked.manageUrl)).json()).toMatchObject({ status: 'scheduled', startsAt: first });
+  });
+
+  it('accepted through the proposal\'s link, it replaces the meeting: the old time freed, its invitation withdrawn', async () => {
+    const { first, third, booked, proposal } = await proposeThird();
+    const link = await linkOf(proposal.id);
+    expect(await (await manage(link)).json()).toMatchObject({ status: 'held', awaiting: 'buyer', startsAt: third });
+    const res = await manage(link, '/accept');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'scheduled', startsAt: third });
+    expect(await row(booked.id)).toMatchObject({ status: 'cancelled', reason: expect.stringContaining('accepted the new time') });
+    expect(await requestStatus()).toBe('scheduled');
+    expect(await slotsOn('2026-12-07')).toContain(first);
+    expect(await mailJobs('cancelled')).toEqual(['buyer', 'company', 'interpreter']);
+    expect(await mailJobs('scheduled')).toEqual(['buyer', 'buyer', 'company', 'company', 'interpreter', 'interpreter']); // booking, then the new time
+    expect(await events()).toEqual([
+      { event: 'proposed', actor: 'company' }, { event: 'proposal_accepted', actor: 'buyer' }, { event: 'cancelled', actor: 'buyer' },
+    ]);
+    expect((await manage(link, '/accept')).status).toBe(409);
+  });
+
+  it('declined, the meeting stays as booked and the proposed time is freed', async () => {
+    const { first, third, booked, proposal } = await proposeThird();
+    const res = await manage(await linkOf(proposal.id), '/decline');
+    expect(await res.json()).toMatchObject({ status: 'declined', declineReason: expect.stringContaining('stays at the time booked before') });
+    expect(await row(booked.id)).toMatchObject({ status: 'scheduled', startsAt: new Date(first) });
+    expect(await requestStatus()).toBe('scheduled');
+    expect(await slotsOn('2026-12-07')).toContain(third);
+    expect(await mailJobs('cancelled')).toEqual([]);
+    expect((await inbox()).consultations.find((c) => c.id === booked.id)).toMatchObject({ proposalPending: false });
+    // Now another time can be proposed.
+    expect((await portal(`/consultations/${booked.id}/propose`, { start: third })).status).toBe(200);
+  });
+
+  it('unanswered, it lapses quietly and the meeting stays', async () => {
+    const { first, booked, proposal } = await proposeThird();
+    expect(await expireHold({ db: handle.db, jobs }, proposal.id, new Date(proposal.holdExpiresAt!))).toBe(true);
+    expect(await row(proposal.id)).toMatchObject({ status: 'declined' });
+    expect(await row(booked.id)).toMatchObject({ status: 'scheduled', startsAt: new Date(first) });
+    expect(await requestStatus()).toBe('scheduled');
+    expect(await mailJobs('declined')).toEqual([]); // nothing to tell the buyer: their meeting is unchanged
+  });
+
+  it('is withdrawn when the meeting is cancelled', async () => {
+    const { third, booked, proposal } = await proposeThird();
+    expect((await portal(`/consultations/${booked.id}/cancel`, { reason: 'We must cancel after all.' })).status).toBe(200);
+    expect(await row(proposal.id)).toMatchObject({ status: 'declined' });
+    expect(await requestStatus()).toBe('cancelled');
+    expect(await slotsOn('2026-12-07')).toContain(third);
+    expect((await manage(await linkOf(proposal.id), '/accept')).status).toBe(409);
+  });
+
+  it('not for a meeting that has begun, and an acceptance arriving after it began changes nothing', async () => {
+    const [first, second] = await slotsOn('2026-12-07');
+    const booked = await book(first!);
+    const later = await slotsOn('2026-12-08');
+    const res = await portal(`/consultations/${booked.id}/propose`, { start: later[0] });
+    expect(res.status).toBe(200);
+    const proposal = (await res.json()) as Item;
+    now = Date.parse(first!) + 60_000;
+    expect((await portal(`/consultations/${booked.id}/propose`, { start: second })).status).toBe(409);
+    expect((await portal(`/consultations/${booked.id}/proposal-options`)).status).toBe(409);
+    // The expiry job has not run yet: the buyer's late acceptance must not cancel a meeting under way.
+    const late = await manage(await linkOf(proposal.id), '/accept');
+    expect(late.status).toBe(409);
+    expect(await row(booked.id)).toMatchObject({ status: 'scheduled' });
+    expect(await row(proposal.id)).toMatchObject({ status: 'held' });
+  });
+
+  it('loses cleanly to a change between its read and its write', async () => {
+    const [first, second, third] = await slotsOn('2026-12-07');
+    const booked = await book(first!);
+    const { s } = await handle.db.selectFrom('consultations').select('ics_sequence as s').executeTakeFirstOrThrow();
+    // The buyer moved the meeting after the company read it: the lock finds no such meeting.
+    const moved = await app.request(`${new URL(booked.manageUrl).pathname.replace(/^\/api/, '')}/reschedule`, jsonPost({ start: second }));
+    expect(moved.status).toBe(200);
+    expect(await handle.db.transaction().execute((trx) => lockBookedMeeting(trx, booked.id, { sequence: s, notBegunBy: new Date(now) }))).toBeUndefined();
+    // Racing the buyer's cancellation through the API: whichever lands first, no proposal outlives the meeting.
+    const [proposed, cancelled] = await Promise.all([
+      portal(`/consultations/${booked.id}/propose`, { start: third }),
+      manage(booked.manageUrl, '/cancel'),
+    ]);
+    expect([200, 409]).toContain(proposed.status);
+    expect(cancelled.status).toBe(200);
+    const live = await handle.db.selectFrom('consultations').select('id').where('status', 'in', ['held', 'scheduled', 'confirmed']).execute();
+    expect(live).toEqual([]);
+    expect(await requestStatus()).toBe('cancelled');
   });
 });

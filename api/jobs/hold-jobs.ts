@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { declineHold, findHold } from '../repositories/holds.ts';
 import { recordEvent } from '../repositories/bookings.ts';
+import { meetingReplacedBy } from '../repositories/proposals.ts';
 import { enqueueHeldMail } from './consultation-mail-jobs.ts';
 import type { JobQueue } from './queue.ts';
 
@@ -18,10 +19,13 @@ export async function expireHold(deps: { db: Kysely<Database>; jobs?: JobQueue |
   return deps.db.transaction().execute(async (trx) => {
     const hold = await findHold(trx, consultationId);
     if (!hold || hold.status !== 'held') return false;
-    const reason = hold.awaiting === 'buyer' ? 'The proposed time was not answered in time.' : 'The company did not answer in time.';
+    // A proposal to move a booked meeting lapses quietly: the meeting stays as booked.
+    const replaced = await meetingReplacedBy(trx, consultationId);
+    const reason = replaced ? 'The proposed time was not answered in time; the meeting stays at the time booked before.'
+      : hold.awaiting === 'buyer' ? 'The proposed time was not answered in time.' : 'The company did not answer in time.';
     if (!(await declineHold(trx, consultationId, { reason, expiredBy: now }))) return false;
     await recordEvent(trx, { meetingRequestId: hold.meetingRequestId, consultationId, event: 'hold_expired', actorType: 'system' });
-    await enqueueHeldMail(deps.jobs, trx, { consultationId, event: 'declined', sequence: hold.icsSequence });
+    if (!replaced) await enqueueHeldMail(deps.jobs, trx, { consultationId, event: 'declined', sequence: hold.icsSequence });
     return true;
   });
 }

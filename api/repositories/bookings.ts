@@ -311,8 +311,23 @@ export async function cancelConsultation(db: Db, id: string, reason?: string, un
     : q.where('status', 'in', [...LIVE_CONSULTATION_STATUSES]);
   const row = await q.returning('meeting_request_id').executeTakeFirst();
   if (!row) return false;
-  await setMeetingRequestStatus(db, row.meeting_request_id, 'cancelled');
+  // A time the company proposed to move it to is moot once the meeting is cancelled.
+  await db.updateTable('consultations')
+    .set({ status: 'declined', awaiting: null, hold_expires_at: null, decline_reason: 'The meeting it would have moved was cancelled.', updated_at: new Date() })
+    .where('meeting_request_id', '=', row.meeting_request_id).where('status', '=', 'held').where('id', '<>', id)
+    .execute();
+  await closeRequestIfDone(db, row.meeting_request_id);
   return true;
+}
+
+/** The request is cancelled once none of its consultations is live (a declined proposal to
+ * move a meeting leaves the meeting, and so the request, as they were). */
+export async function closeRequestIfDone(db: Db, meetingRequestId: string) {
+  await db.updateTable('meeting_requests').set({ status: 'cancelled', updated_at: new Date() })
+    .where('id', '=', meetingRequestId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consultations').select('id')
+      .where('meeting_request_id', '=', meetingRequestId).where('status', 'in', [...LIVE_CONSULTATION_STATUSES]))))
+    .execute();
 }
 
 /** Who hears about a consultation: the buyer, the company's members, the interpreter. */

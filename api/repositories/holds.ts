@@ -2,7 +2,7 @@
 // Each update names the state it expects, so two answers racing each other cannot both win.
 import { sql } from 'kysely';
 import type { Db } from './catalogue.ts';
-import { setMeetingRequestStatus } from './bookings.ts';
+import { closeRequestIfDone } from './bookings.ts';
 
 type Turn = 'company' | 'buyer';
 
@@ -23,7 +23,7 @@ export async function declineHold(db: Db, id: string, opts: { by?: Turn; reason:
   if (opts.expiredBy) q = q.where('hold_expires_at', '<=', opts.expiredBy);
   const row = await q.returning('meeting_request_id').executeTakeFirst();
   if (!row) return false;
-  await setMeetingRequestStatus(db, row.meeting_request_id, 'cancelled');
+  await closeRequestIfDone(db, row.meeting_request_id);
   return true;
 }
 

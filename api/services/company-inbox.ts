@@ -46,7 +46,9 @@ export async function inbox(deps: InboxDeps, companySlug: string, user: SessionU
     listCompanyConsultations(deps.db, m.companyId, new Date(deps.now() - 60 * 24 * 60 * MINUTE)),
     listCompanyQueuedRequests(deps.db, m.companyId),
   ]);
-  const items = rows.map(view);
+  // A booked meeting with a time proposed beside it, still waiting for the buyer.
+  const proposing = new Set(rows.filter((r) => r.status === 'held' && r.awaiting === 'buyer').map((r) => r.meetingRequestId));
+  const items = rows.map((r) => ({ ...view(r), proposalPending: ['scheduled', 'confirmed'].includes(r.status) && proposing.has(r.meetingRequestId) }));
   return {
     waitingForYou: items.filter((i) => i.status === 'held' && i.awaiting === 'company'),
     consultations: items.filter((i) => !(i.status === 'held' && i.awaiting === 'company')),
@@ -62,7 +64,7 @@ async function companyHold(deps: InboxDeps, companySlug: string, id: string, use
   const m = await companyAccess(deps, companySlug, user);
   const hold = await findHold(deps.db, id);
   if (!hold || hold.companyId !== m.companyId) throw new NotFoundError(`No meeting ${id} for this company.`);
-  if (hold.status !== 'held' || hold.awaiting !== 'company') throw new ConflictError('This request is not waiting for your answer any more.', { status: hold.status });
+  if (hold.status !== 'held' || hold.awaiting !== 'company') throw new ConflictError('This request is not waiting for your answer any more.', { state: hold.status });
   return hold;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../repositories/bookings.ts';
 import { enqueueConsultationMail } from '../jobs/consultation-mail-jobs.ts';
 import { acceptHold, declineHold } from '../repositories/holds.ts';
+import { cancelReplacedMeeting, meetingReplacedBy } from '../repositories/proposals.ts';
 import { computeSlots, moveToFreeResource, slotView, type BookingDeps, type SlotSearch, type SlotView } from './booking.ts';
 
 async function liveBooking(deps: BookingDeps, token: string) {
@@ -116,19 +117,36 @@ export async function cancelByToken(deps: BookingDeps, token: string): Promise<C
   return view;
 }
 
+/** The meeting an accepted proposal replaces is cancelled: its time freed, its invitation withdrawn. */
+async function supersede(deps: BookingDeps, trx: Kysely<Database>, proposal: { id: string; meetingRequestId: string; buyerId: string }, meetingId: string) {
+  const reason = 'Moved: the buyer accepted the new time the company proposed (a separate invitation follows).';
+  const cancelled = await cancelReplacedMeeting(trx, meetingId, new Date(deps.now()), reason);
+  if (!cancelled) throw new ConflictError('Your meeting at the time booked before has begun; the proposed time no longer applies.');
+  await recordEvent(trx, {
+    meetingRequestId: proposal.meetingRequestId, consultationId: meetingId, event: 'cancelled', actorType: 'buyer', actorId: proposal.buyerId,
+    details: { reason, replacedBy: proposal.id },
+  });
+  await enqueueConsultationMail(deps.jobs, trx, { consultationId: meetingId, event: 'cancelled', sequence: cancelled.icsSequence });
+}
+
 /** The buyer's answer to a time the company proposed. */
 export async function answerProposal(deps: BookingDeps, token: string, answer: 'accept' | 'decline'): Promise<ConsultationView> {
   const booking = await liveBooking(deps, token);
   await deps.db.transaction().execute(async (trx: Kysely<Database>) => {
+    // A proposal to move a booked meeting: that meeting stays unless the buyer accepts.
+    const replaced = await meetingReplacedBy(trx, booking.id);
     const done = answer === 'accept'
       ? await acceptHold(trx, booking.id, 'buyer')
-      : await declineHold(trx, booking.id, { by: 'buyer', reason: 'The buyer declined the proposed time.' });
+      : await declineHold(trx, booking.id, {
+        by: 'buyer', reason: replaced ? 'The buyer declined the proposed time; the meeting stays at the time booked before.' : 'The buyer declined the proposed time.',
+      });
     if (!done) throw new ConflictError('There is no proposal waiting for your answer.');
     await recordEvent(trx, {
       meetingRequestId: booking.meetingRequestId, consultationId: booking.id, actorType: 'buyer', actorId: booking.buyerId,
       event: answer === 'accept' ? 'proposal_accepted' : 'proposal_declined',
     });
     if (answer === 'accept') {
+      if (replaced) await supersede(deps, trx, booking, replaced.id);
       await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'scheduled', sequence: booking.icsSequence, startsAt: booking.startsAt, now: deps.now() });
     }
   });

@@ -2,8 +2,8 @@
 import { json, jsonBody, problem, signedInApp } from '../route-helpers.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { plainText } from '../../lib/plain-text.ts';
-import { accept, decline, inbox, outcome, propose, proposalOptions, type InboxDeps } from '../../services/company-inbox.ts';
-import { cancelMeeting } from '../../services/company-meetings.ts';
+import { accept, decline, inbox, outcome, type InboxDeps } from '../../services/company-inbox.ts';
+import { cancelMeeting, optionsFor, proposeFor } from '../../services/company-meetings.ts';
 import { OUTCOMES, OUTCOMES_WITH_VALUE } from '../../repositories/inbox.ts';
 import type { SessionEnv } from '../session.ts';
 import { Slug, SlotSchema } from '../schemas.ts';
@@ -44,12 +44,13 @@ export const inboxRoutes = {
     responses: { 200: json(Meeting, 'Cancelled'), 400: problem('No reason'), 409: problem('Not booked, begun, or changed meanwhile'), ...denied },
   }),
   options: createRoute({
-    method: 'get', path: '/companies/{slug}/consultations/{id}/proposal-options', tags: ['Portal'], summary: 'Times that could be proposed instead',
+    method: 'get', path: '/companies/{slug}/consultations/{id}/proposal-options', tags: ['Portal'],
+    summary: 'Times that could be proposed instead of a held request\'s, or to move a booked meeting to',
     request: { params: MeetingParam }, responses: { 200: json(z.object({ slots: z.array(SlotSchema) }), 'Free times'), ...conflict, ...denied },
   }),
   propose: createRoute({
     method: 'post', path: '/companies/{slug}/consultations/{id}/propose', tags: ['Portal'],
-    summary: 'Propose another time; it is held while the buyer accepts or declines it through their link',
+    summary: 'Propose another time; it is held while the buyer accepts or declines it through their link. A booked meeting keeps its time unless the buyer accepts',
     request: { params: MeetingParam, ...jsonBody(z.object({ start: z.iso.datetime({ offset: true }) })) },
     responses: { 200: json(Meeting, 'Proposed'), 400: problem('Not a time'), ...conflict, ...denied },
   }),
@@ -82,11 +83,11 @@ export function registerInboxRoutes(portal: OpenAPIHono<SessionEnv>, deps: Inbox
   });
   portal.openapi(inboxRoutes.options, async (c) => {
     const p = c.req.valid('param');
-    return c.json(await proposalOptions(deps, p.slug, p.id, c.var.user), 200);
+    return c.json(await optionsFor(deps, p.slug, p.id, c.var.user), 200);
   });
   portal.openapi(inboxRoutes.propose, async (c) => {
     const p = c.req.valid('param');
-    return c.json(await propose(deps, p.slug, p.id, c.var.user, new Date(c.req.valid('json').start)), 200);
+    return c.json(await proposeFor(deps, p.slug, p.id, c.var.user, new Date(c.req.valid('json').start)), 200);
   });
   portal.openapi(inboxRoutes.outcome, async (c) => {
     const p = c.req.valid('param');

@@ -17,6 +17,8 @@ export type Meeting = {
   product: string | null; message: string; room: { name: string; location: string };
   interpreter: { language: string } | null; declineReason: string | null;
   outcome: string | null; dealValueUsd: number | null;
+  /** A booked meeting with another time proposed beside it, waiting for the buyer. */
+  proposalPending?: boolean;
 };
 type Slot = { start: string; buyerTime: LocalTime; koreaTime: LocalTime };
 /** A request no slot was found for: the programme team places it; the company only sees it. */
