@@ -21,7 +21,8 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 
 export function problem(status: number, title: string, detail?: string, extra: Record<string, unknown> = {}): Response {
-  const body: Problem = { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extra };
+  // The standard members last: an error's extra (say a resource's own status) never replaces them.
+  const body: Problem = { ...extra, type: 'about:blank', title, status, ...(detail ? { detail } : {}) };
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8' },
@@ -48,7 +49,7 @@ const statusOf = (err: DomainError): [number, string] => {
 /** The status and problem document of a domain error (also stored for idempotent replays). */
 export function domainProblem(err: DomainError): { status: number; body: Problem } {
   const [status, title] = statusOf(err);
-  return { status, body: { type: 'about:blank', title, status, detail: err.message, ...err.extra } };
+  return { status, body: { ...err.extra, type: 'about:blank', title, status, detail: err.message } };
 }
 
 /** app.onError: domain errors and HTTP exceptions become problems; anything else is a logged 500. */

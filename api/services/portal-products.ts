@@ -51,14 +51,14 @@ export async function companyProduct(db: Db, companyId: string, slug: string, op
 
 function allowed(status: ProductStatus, action: ProductAction, user: SessionUser) {
   const t = transition(status, action, action === 'approve' || action === 'reject' ? (isStaff(user) ? 'staff' : 'company') : 'company');
-  if (!t.ok) throw new ConflictError(t.reason, { status });
+  if (!t.ok) throw new ConflictError(t.reason, { state: status });
   return t;
 }
 
 /** Moves the locked product on; the status guard makes a lost race a 409, never a silent overwrite. */
 async function move(trx: Db, product: ProductRow, next: ProductStatus, opts: { reason?: string } = {}) {
   if (!(await setProductStatus(trx, product.id, product.status, next, opts))) {
-    throw new ConflictError('The product changed meanwhile; reload it and try again.', { status: product.status });
+    throw new ConflictError('The product changed meanwhile; reload it and try again.', { state: product.status });
   }
 }
 
@@ -174,7 +174,7 @@ export async function reviewView(deps: ProductDeps, slug: string, user: SessionU
 /** The published product's waiting edit, locked with its product; 409 when there is none. */
 async function revisionToDecide(trx: Db, product: ProductRow, action: 'approve' | 'reject') {
   const revision = await findPendingRevision(trx, product.id);
-  if (!revision) throw new ConflictError(`Nothing to ${action}: the product is published and no edit of it is waiting.`, { status: product.status });
+  if (!revision) throw new ConflictError(`Nothing to ${action}: the product is published and no edit of it is waiting.`, { state: product.status });
   return revision;
 }
 
