@@ -26,6 +26,10 @@ export function registerAuthRoutes(app: Hono<any>, auth: Auth, opts: { publicUrl
     const url = new URL(c.req.url);
     const rest = url.pathname.slice(url.pathname.indexOf('/auth/') + '/auth'.length);
     const target = new URL(`${opts.publicUrl}/api/auth${rest}${url.search}`);
+    const callback = target.searchParams.get('callbackURL');
+    if (callback !== null && !isRedirectTarget(callback)) {
+      return problem(400, 'Invalid request', 'callbackURL must be an http(s) address or a path starting with /.');
+    }
     // The e-mailed confirmation link carries its token sealed (see sealVerificationUrl).
     const token = rest === '/verify-email' ? target.searchParams.get('token') : null;
     if (token) target.searchParams.set('token', openVerificationToken((await auth.$context).secret, token));
@@ -37,6 +41,20 @@ export function registerAuthRoutes(app: Hono<any>, auth: Auth, opts: { publicUrl
     const res = await auth.handler(new Request(target, { method: c.req.method, headers, body }));
     return rest === '/sign-up/email' ? sameForEveryAddress(res) : asProblem(res);
   });
+}
+
+/**
+ * What better-auth can append its error to: an absolute http(s) address or a path on this
+ * host. Anything else (a bare word, //host) made it throw, a 500, when a link's token was bad.
+ */
+function isRedirectTarget(s: string): boolean {
+  try {
+    if (!s.startsWith('/')) return ['http:', 'https:'].includes(new URL(s).protocol);
+    const reference = 'http://reference.invalid';
+    return !s.startsWith('//') && !s.startsWith('/\\') && new URL(s, reference).origin === reference;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -54,8 +72,11 @@ async function sameForEveryAddress(res: Response): Promise<Response> {
 }
 
 async function asProblem(res: Response): Promise<Response> {
-  if (res.status < 400 || !(res.headers.get('content-type') ?? '').includes('json')) return res;
-  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+  if (res.status < 400) return res;
+  // Its 404 for a path it has no endpoint for comes without a body: a problem all the same.
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
+  if (!isJson) await res.body?.cancel();
+  const body = (isJson ? await res.json().catch(() => ({})) : {}) as { code?: string; message?: string };
   const out = problem(res.status, titles[res.status] ?? 'Request failed', body.message, body.code ? { code: body.code } : {});
   const retry = res.headers.get('x-retry-after');
   if (retry) out.headers.set('Retry-After', retry);
