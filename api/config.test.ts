@@ -18,6 +18,8 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ SITE_BUILD_PROCESSES: '0' })).toThrow(/SITE_BUILD_PROCESSES/);
     expect(() => loadConfig({ SITE_BUILD_PROCESSES: 'two' })).toThrow(/SITE_BUILD_PROCESSES/);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '1' })).toThrow(/JOB_LEASE_SECONDS/);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '2.5' })).toThrow(/JOB_LEASE_SECONDS/);
   });
 
   it('reads the defaults a laptop demo needs', () => {
@@ -27,5 +29,7 @@ describe('configuration from the environment', () => {
     expect(c.mail.outboxDir).toBe(path.resolve('.data/outbox'));
     expect(c.site).toEqual({ refreshMinutes: 60, buildProcesses: 1 });
     expect(loadConfig({ SITE_BUILD_PROCESSES: '2' }).site.buildProcesses).toBe(2);
+    expect(c.jobs).toEqual({ leaseSeconds: 120 });
+    expect(loadConfig({ JOB_LEASE_SECONDS: '8' }).jobs.leaseSeconds).toBe(8);
   });
 });

@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   // and companies. Two on two cores build about a third faster, but each holds Astro's own
   // 700 MB or so: one keeps a build's memory under 2 GB.
   SITE_BUILD_PROCESSES: z.coerce.number().int().min(1).max(16).default(1),
+  // How long a process may hold an e-mail or search-sync job before another process takes it
+  // over: a process killed outright never hands its jobs back. Longer than a batch of ten such
+  // jobs ever takes, or a slow batch is run twice.
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -71,6 +75,7 @@ export type Config = {
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   site: { refreshMinutes: number; buildProcesses: number };
+  jobs: { leaseSeconds: number };
   auth: { secret: string | undefined };
   rateLimits: { writesPerMinute: number; readsPerMinute: number; signInsPerMinute: number };
 };
@@ -103,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: e.LOG_LEVEL,
     site: { refreshMinutes: e.SITE_REFRESH_MINUTES, buildProcesses: e.SITE_BUILD_PROCESSES },
+    jobs: { leaseSeconds: e.JOB_LEASE_SECONDS },
     auth: { secret: e.AUTH_SECRET },
     rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES, readsPerMinute: e.RATE_LIMIT_READS, signInsPerMinute: e.RATE_LIMIT_SIGN_INS },
   };

@@ -15,7 +15,14 @@ export type JobQueue = {
   stop: () => Promise<void>;
 };
 
-export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: { pollingIntervalSeconds?: number } = {}): Promise<JobQueue> {
+export type JobQueueOptions = {
+  pollingIntervalSeconds?: number;
+  /** How long an e-mail or search-sync job stays with the process that took it (Config.jobs.leaseSeconds). */
+  leaseSeconds?: number;
+};
+
+export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: JobQueueOptions = {}): Promise<JobQueue> {
+  const lease = opts.leaseSeconds ?? 120;
   // Through our own pool: PGlite is one session, so nothing may bypass the pool's single
   // connection (a query sent beside it would land inside another caller's transaction).
   // Multi-statement plans come back from pg as one result per statement; pg-boss wants
@@ -32,12 +39,18 @@ export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: {
     backend: handle.kind === 'pglite' ? 'pglite' : 'postgres',
     schedule: false,
     pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
+    // A lapsed lease is only noticed by the supervisor's pass: within half a lease, at most the
+    // default minute, so a dead process's jobs wait about 1.5 leases before another takes them.
+    superviseIntervalSeconds: Math.min(60, Math.ceil(lease / 2)),
+    monitorIntervalSeconds: Math.min(60, Math.ceil(lease / 2)),
   } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (err: Error) => log.error('Job queue', err));
   await boss.start();
-  await boss.createQueue(QUEUES.email, { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+  await boss.createQueue(QUEUES.email, { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: lease });
   // Search may be down for a while: keep retrying (backoff up to 5 minutes) for about a day.
-  await boss.createQueue(QUEUES.searchSync, { policy: 'stately', retryLimit: 300, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 120 });
+  await boss.createQueue(QUEUES.searchSync, { policy: 'stately', retryLimit: 300, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: lease });
+  // createQueue leaves an existing queue as it was: a changed lease applies to jobs enqueued from now on.
+  for (const name of [QUEUES.email, QUEUES.searchSync]) await boss.updateQueue(name, { expireInSeconds: lease });
   await boss.createQueue(QUEUES.holdExpiry, { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 });
   await boss.createQueue(QUEUES.siteBuild, { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 });
   return {

@@ -21,7 +21,7 @@ if (!config.databaseUrl) {
 }
 const database = await openDatabase({ url: config.databaseUrl, poolSize: 20, onIdleError: (err) => log.warn(`Database connection lost: ${err.message}`) });
 await migrateToLatest(database.db);
-const jobs = await startJobQueue(database, log);
+const jobs = await startJobQueue(database, log, { leaseSeconds: config.jobs.leaseSeconds });
 const mailer = await startWorkers(jobs, { db: database.db, config, log });
 const app = new Hono().route('/api', createApi({
   db: database.db, dbKind: database.kind, config, log, jobs, sendAccountMail: queueAccountMail(jobs),

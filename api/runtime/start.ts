@@ -71,7 +71,7 @@ try {
       `owner of ${demo.company} ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
   }
 
-  jobs = await startJobQueue(database, log);
+  jobs = await startJobQueue(database, log, { leaseSeconds: config.jobs.leaseSeconds });
 
   const site = createSiteBuilder({ db, readers: database.readers, root, dataDir: config.dataDir, publicUrl: config.publicUrl, log, processes: config.site.buildProcesses });
   log.info('Starting search and building the site…');
