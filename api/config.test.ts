@@ -25,7 +25,7 @@ describe('configuration from the environment', () => {
   it('reads the defaults a laptop demo needs', () => {
     const c = loadConfig({});
     expect(c.publicUrl).toBe('http://localhost:4321');
-    expect(c.rateLimits).toEqual({ writesPerMinute: 30, readsPerMinute: 600, signInsPerMinute: 5 });
+    expect(c.rateLimits).toEqual({ writesPerMinute: 30, readsPerMinute: 600, tokenMissesPerMinute: 10, signInsPerMinute: 5 });
     expect(c.mail.outboxDir).toBe(path.resolve('.data/outbox'));
     expect(c.site).toEqual({ refreshMinutes: 60, buildProcesses: 1 });
     expect(loadConfig({ SITE_BUILD_PROCESSES: '2' }).site.buildProcesses).toBe(2);

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   // Per client and minute, per API process; 0 turns a limit off (the booking benchmark does).
   RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(600),
+  // Manage links that do not exist, per client and minute, before its manage links answer 429.
+  RATE_LIMIT_TOKEN_MISSES: z.coerce.number().int().min(0).default(10),
   // Password sign-ins per client address and minute (all processes: kept in the database).
   // Staff behind one office address share it; a browser test suite signs in far more often.
   RATE_LIMIT_SIGN_INS: z.coerce.number().int().min(1).default(5),
@@ -77,7 +79,7 @@ export type Config = {
   site: { refreshMinutes: number; buildProcesses: number };
   jobs: { leaseSeconds: number };
   auth: { secret: string | undefined };
-  rateLimits: { writesPerMinute: number; readsPerMinute: number; signInsPerMinute: number };
+  rateLimits: { writesPerMinute: number; readsPerMinute: number; tokenMissesPerMinute: number; signInsPerMinute: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -110,6 +112,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     site: { refreshMinutes: e.SITE_REFRESH_MINUTES, buildProcesses: e.SITE_BUILD_PROCESSES },
     jobs: { leaseSeconds: e.JOB_LEASE_SECONDS },
     auth: { secret: e.AUTH_SECRET },
-    rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES, readsPerMinute: e.RATE_LIMIT_READS, signInsPerMinute: e.RATE_LIMIT_SIGN_INS },
+    rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES, readsPerMinute: e.RATE_LIMIT_READS, tokenMissesPerMinute: e.RATE_LIMIT_TOKEN_MISSES, signInsPerMinute: e.RATE_LIMIT_SIGN_INS },
   };
 }

@@ -17,7 +17,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { registerOutbox, servesOutbox } from './routes/outbox.ts';
 import { createAuth, type Auth, type SendAccountMail } from '../auth/auth.ts';
 import { registerAuthRoutes, socketAddress } from './routes/auth.ts';
-import { rateLimiter } from './rate-limit.ts';
+import { rateLimiter, tokenMissLimiter } from './rate-limit.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
 import { registerModerationRoutes } from './routes/moderation.ts';
 import { registerControlRoutes } from './routes/control.ts';
@@ -79,6 +79,7 @@ export function createApi(deps: ApiDeps): Api {
     if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   app.use('*', rateLimiter(deps.config.rateLimits, deps.clientIp ?? socketAddress));
+  app.use('/manage/*', tokenMissLimiter(deps.config.rateLimits.tokenMissesPerMinute, deps.clientIp ?? socketAddress));
   app.use('*', async (c, next) => {
     // JSON in (and plain HTML forms on the manage page, which works without JavaScript):
     // a write with another content type is refused before any work is done.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
-import { rateLimiter } from './rate-limit.ts';
+import { rateLimiter, tokenMissLimiter } from './rate-limit.ts';
 
 function app(limits = { writesPerMinute: 3, readsPerMinute: 5 }) {
   let t = 1_000_000;
@@ -36,5 +36,28 @@ describe('rateLimiter', () => {
     for (let i = 0; i < 10; i++) expect((await send(a, 'POST', '1.1.1.1')).status).toBe(200);
     const { a: b } = app();
     for (let i = 0; i < 10; i++) expect((await send(b, 'POST')).status).toBe(200);
+  });
+});
+
+describe('tokenMissLimiter', () => {
+  function tokens(limit = 3) {
+    let t = 1_000_000;
+    const a = new Hono();
+    a.use('*', tokenMissLimiter(limit, (c) => c.req.header('x-test-ip'), () => t));
+    a.get('/manage/:token', (c) => (c.req.param('token') === 'real' ? c.text('ok') : c.text('no', 404)));
+    a.get('/health', (c) => c.text('no', 404));
+    return { a, advance: (ms: number) => (t += ms) };
+  }
+  const get = (a: Hono, path: string, ip = '1.1.1.1') => a.request(path, { headers: { 'x-test-ip': ip } });
+
+  it('counts only links that do not exist, and only on manage links; the minute passing lets the client in again', async () => {
+    const { a, advance } = tokens();
+    for (let i = 0; i < 5; i++) expect((await get(a, '/manage/real')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await get(a, '/health')).status).toBe(404); // not a manage link
+    for (let i = 0; i < 3; i++) expect((await get(a, `/manage/wrong-${i}`)).status).toBe(404);
+    expect((await get(a, '/manage/real')).status).toBe(429);
+    expect((await get(a, '/manage/real', '2.2.2.2')).status).toBe(200);
+    advance(60_001);
+    expect((await get(a, '/manage/real')).status).toBe(200);
   });
 });

@@ -5,7 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { problem } from './problem.ts';
 
-export type RateLimits = { writesPerMinute: number; readsPerMinute: number };
+export type RateLimits = { writesPerMinute: number; readsPerMinute: number; tokenMissesPerMinute?: number };
 
 const WINDOW_MS = 60_000;
 
@@ -34,5 +34,32 @@ export function rateLimiter(limits: RateLimits, clientIp: (c: Context) => string
     recent.push(t);
     hits.set(key, recent);
     return next();
+  };
+}
+
+/**
+ * Wrong manage links per client and minute. A manage token has 256 random bits, so guessing
+ * is hopeless anyway; this makes trying visibly so: once a client has asked for `limit`
+ * links that do not exist within a minute, every manage link answers it 429 (a real one
+ * too) until the minute has passed. Other clients are not affected.
+ */
+export function tokenMissLimiter(limit: number, clientIp: (c: Context) => string | undefined, now: () => number = Date.now): MiddlewareHandler {
+  const misses = new Map<string, number[]>();
+  return async (c, next) => {
+    const ip = clientIp(c);
+    if (!ip || limit <= 0 || !c.req.path.includes('/manage/')) return next();
+    const t = now();
+    const recent = (misses.get(ip) ?? []).filter((x) => x > t - WINDOW_MS);
+    if (recent.length >= limit) {
+      const retry = Math.max(1, Math.ceil((recent[0]! + WINDOW_MS - t) / 1000));
+      const res = problem(429, 'Too many requests', `Too many links that do not exist; try again in ${retry} s.`);
+      res.headers.set('Retry-After', String(retry));
+      return res;
+    }
+    await next();
+    if (c.res.status === 404) recent.push(t);
+    if (recent.length) misses.set(ip, recent);
+    else misses.delete(ip);
+    if (misses.size > 10_000) for (const [key, times] of misses) if ((times.at(-1) ?? 0) <= t - WINDOW_MS) misses.delete(key);
   };
 }
