@@ -6,8 +6,9 @@ import { api, type Problem } from '../../lib/portal/api.ts';
 import { formatWallTime, type LocalTime } from '../../lib/portal/time.ts';
 import { intlTag } from '../../i18n/locales.ts';
 import { usePortal } from './context.ts';
-import { SelectField, TextArea, TextField } from './fields.tsx';
+import { SelectField, TextField } from './fields.tsx';
 import { ProblemAlert, StatusLine } from './messages.tsx';
+import { ProposeForm, ReasonForm, useMeetingAction } from './meeting-action-forms.tsx';
 import { BookedMeetingActions } from './MeetingActions.tsx';
 
 export type Meeting = {
@@ -20,7 +21,6 @@ export type Meeting = {
   /** A booked meeting with another time proposed beside it, waiting for the buyer. */
   proposalPending?: boolean;
 };
-type Slot = { start: string; buyerTime: LocalTime; koreaTime: LocalTime };
 /** A request no slot was found for: the programme team places it; the company only sees it. */
 export type QueuedRequest = { id: string; requestedAt: string; product: string | null; buyer: { name: string; company: string; country: string } };
 type InboxData = { waitingForYou: Meeting[]; consultations: Meeting[]; waitingForProgramme: QueuedRequest[] };
@@ -49,39 +49,8 @@ function MeetingFacts({ m }: { m: Meeting }) {
 function WaitingRequest({ company, m, onDone }: { company: string; m: Meeting; onDone: (text: string) => void }) {
   const { t, locale } = usePortal();
   const id = useId();
-  const base = `/api/portal/companies/${company}/consultations/${m.id}`;
   const [mode, setMode] = useState<'idle' | 'decline' | 'propose'>('idle');
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [slots, setSlots] = useState<Slot[] | null>(null);
-  const [slot, setSlot] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(path: string, body: unknown, done: string) {
-    setBusy(true);
-    setProblem(null);
-    const r = await api<Meeting>('POST', `${base}/${path}`, body);
-    setBusy(false);
-    if (r.ok) onDone(done);
-    else setProblem(r.problem);
-  }
-
-  async function openPropose() {
-    setMode('propose');
-    setSlots(null);
-    const r = await api<{ slots: Slot[] }>('GET', `${base}/proposal-options`);
-    if (!r.ok) return setProblem(r.problem);
-    setSlots(r.data.slots);
-    setSlot(r.data.slots[0]?.start ?? '');
-  }
-
-  function decline(e: FormEvent) {
-    e.preventDefault();
-    if (!reason.trim()) return setReasonError(t('portal.error.required'));
-    if (reason.trim().length > 500) return setReasonError(t('portal.error.tooLong', { max: '500' }));
-    void run('decline', { reason: reason.trim() }, t('portal.inbox.declined'));
-  }
+  const { busy, problem, slots, run, loadSlots } = useMeetingAction(company, m.id, onDone);
 
   return (
     <li className="card meeting" data-meeting={m.id}>
@@ -91,25 +60,14 @@ function WaitingRequest({ company, m, onDone }: { company: string; m: Meeting; o
       <p className="actions" role="group" aria-labelledby={`${id}-h`}>
         <button type="button" disabled={busy} onClick={() => run('accept', undefined, t('portal.inbox.accepted'))}>{t('portal.inbox.accept')}</button>
         <button type="button" className="secondary" disabled={busy} aria-expanded={mode === 'decline'} onClick={() => setMode(mode === 'decline' ? 'idle' : 'decline')}>{t('portal.inbox.decline')}</button>
-        <button type="button" className="secondary" disabled={busy} aria-expanded={mode === 'propose'} onClick={() => (mode === 'propose' ? setMode('idle') : void openPropose())}>{t('portal.inbox.propose')}</button>
+        <button type="button" className="secondary" disabled={busy} aria-expanded={mode === 'propose'}
+          onClick={() => { if (mode === 'propose') setMode('idle'); else { setMode('propose'); void loadSlots(); } }}>{t('portal.inbox.propose')}</button>
       </p>
       {mode === 'decline' && (
-        <form onSubmit={decline} noValidate className="inline-form">
-          <TextArea id={`${id}-reason`} label={t('portal.inbox.declineReason')} hint={t('portal.inbox.declineReasonHint')} value={reason} rows={3}
-            onChange={(value) => { setReason(value); setReasonError(undefined); }} error={reasonError} required />
-          <p><button type="submit" disabled={busy}>{t('portal.inbox.sendDecline')}</button></p>
-        </form>
+        <ReasonForm id={id} busy={busy} submitLabel={t('portal.inbox.sendDecline')} onSubmit={(reason) => void run('decline', { reason }, t('portal.inbox.declined'))} />
       )}
       {mode === 'propose' && (
-        slots === null ? (problem ? null : <p role="status">{t('portal.loading')}</p>)
-          : slots.length === 0 ? <p>{t('portal.inbox.noOptions')}</p>
-          : (
-            <form onSubmit={(e) => { e.preventDefault(); void run('propose', { start: slot }, t('portal.inbox.proposed')); }} noValidate className="inline-form">
-              <SelectField id={`${id}-slot`} label={t('portal.inbox.otherTime')} value={slot} onChange={setSlot}
-                options={slots.map((s) => [s.start, `${formatWallTime(s.koreaTime, locale)} · ${t('portal.inbox.forBuyer', { time: formatWallTime(s.buyerTime, locale) })}`] as const)} />
-              <p><button type="submit" disabled={busy || !slot}>{t('portal.inbox.sendProposal')}</button></p>
-            </form>
-          )
+        <ProposeForm id={id} busy={busy} slots={slots} failed={problem !== null} onSubmit={(start) => void run('propose', { start }, t('portal.inbox.proposed'))} />
       )}
       {problem && <ProblemAlert problem={problem} />}
     </li>
