@@ -197,6 +197,9 @@ describe('another time the company proposes for a booked meeting', () => {
     expect(free).not.toContain(first);
     expect(free).not.toContain(third);
     expect(await mailJobs('proposed')).toEqual(['buyer']);
+    // The buyer's e-mail says the meeting stays at its time unless they accept (api/mail).
+    const [job] = (await sql<{ movesFrom: string }>`select data->>'movesFrom' as "movesFrom" from pgboss.job where name = 'email' and data->>'event' = 'proposed'`.execute(handle.db)).rows;
+    expect(Date.parse(job!.movesFrom)).toBe(Date.parse(first));
     expect(await events()).toEqual([{ event: 'proposed', actor: 'company' }]);
     const box = await inbox();
     expect(box.consultations.find((c) => c.id === booked.id)).toMatchObject({ status: 'scheduled', proposalPending: true });

@@ -18,6 +18,8 @@ export type MailJob = {
   role: Recipient['role'];
   /** Jobs enqueued before manage tokens were derived carry the buyer's token. */
   manageToken?: string;
+  /** A proposal to move a booked meeting: when the meeting is now (it stays there if the buyer declines). */
+  movesFrom?: string;
   /** A 'released' mail goes to this interpreter (the one replaced), not the current one. */
   interpreterId?: string;
 };
@@ -40,11 +42,11 @@ const AUDIENCE: Record<MailEvent, Recipient['role'][]> = {
 export async function enqueueHeldMail(
   jobs: JobQueue | undefined,
   trx: Kysely<Database>,
-  m: { consultationId: string; event: 'held' | 'proposed' | 'declined'; sequence: number },
+  m: { consultationId: string; event: 'held' | 'proposed' | 'declined'; sequence: number; movesFrom?: Date },
 ): Promise<void> {
   if (!jobs) return;
   await jobs.insert(trx, 'email', AUDIENCE[m.event].map((role) => ({
-    data: { consultationId: m.consultationId, event: m.event, sequence: m.sequence, role } satisfies MailJob,
+    data: { consultationId: m.consultationId, event: m.event, sequence: m.sequence, role, ...(m.movesFrom ? { movesFrom: m.movesFrom.toISOString() } : {}) } satisfies MailJob,
     singletonKey: `${m.consultationId}:${m.event}:${m.sequence}:${role}`,
   })));
 }
@@ -111,7 +113,7 @@ export function consultationMailWorker(deps: { db: Kysely<Database>; config: Con
     const manageUrl = token ? `${deps.config.publicUrl}/api/manage/${token}` : undefined;
     const portalUrl = `${deps.config.publicUrl}/portal/`;
     for (const [n, to] of recipients.entries()) {
-      const mail = consultationMail(c, job.event, to, { videoUrl, manageUrl, portalUrl, ics });
+      const mail = consultationMail(c, job.event, to, { videoUrl, manageUrl, portalUrl, ics, ...(job.movesFrom ? { movesFrom: new Date(job.movesFrom) } : {}) });
       await deps.mailer.send({ key: `c${c.id}-${job.event}-s${job.sequence}-${job.role}-${n}`, to: to.email, ...mail });
     }
   };

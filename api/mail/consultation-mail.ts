@@ -23,7 +23,7 @@ const headline: Record<MailEvent, string> = {
 };
 
 /** A hold, a proposal and a refusal are not (yet) in anyone's calendar: plain text only. */
-function holdMail(c: ConsultationView, event: 'held' | 'proposed' | 'declined', to: Recipient, opts: { manageUrl?: string | undefined; portalUrl: string }) {
+function holdMail(c: ConsultationView, event: 'held' | 'proposed' | 'declined', to: Recipient, opts: { manageUrl?: string | undefined; portalUrl: string; movesFrom?: Date | undefined }) {
   const when = (zone: string) => `${wallTime(c.startsAt, zone)} (${zone})`;
   const until = c.holdExpiresAt ? wallTime(c.holdExpiresAt, to.timeZone) : '';
   const sign = ['', 'Pavilion, the online exhibition hall for Korean exporters'];
@@ -53,6 +53,17 @@ function holdMail(c: ConsultationView, event: 'held' | 'proposed' | 'declined', 
         '',
         'We will e-mail you as soon as the company answers.',
       ]
+    : event === 'proposed' && opts.movesFrom
+      ? [
+          // A booked meeting: the buyer keeps it unless they take the new time.
+          `${c.companyName} asks to move your video meeting to another time:`,
+          '',
+          `Proposed time: ${when(c.buyerTimeZone)}`,
+          `Korea time:    ${when(c.companyTimeZone)}`,
+          '',
+          `Your meeting stays booked at ${wallTime(opts.movesFrom, c.buyerTimeZone)} (${c.buyerTimeZone}) unless you accept the new time.`,
+          `Please accept or decline it by ${until}.`,
+        ]
     : event === 'proposed'
       ? [
           `${c.companyName} cannot meet at the time you asked for and proposes another:`,
@@ -78,10 +89,10 @@ export function consultationMail(
   c: ConsultationView,
   event: MailEvent,
   to: Recipient,
-  opts: { videoUrl: string; manageUrl?: string | undefined; portalUrl?: string; ics: string },
+  opts: { videoUrl: string; manageUrl?: string | undefined; portalUrl?: string; ics: string; movesFrom?: Date },
 ): { subject: string; text: string; attachments: { filename: string; content: string; contentType: string }[] } {
   if (event === 'held' || event === 'proposed' || event === 'declined') {
-    return { ...holdMail(c, event, to, { manageUrl: opts.manageUrl, portalUrl: opts.portalUrl ?? '' }), attachments: [] };
+    return { ...holdMail(c, event, to, { manageUrl: opts.manageUrl, portalUrl: opts.portalUrl ?? '', movesFrom: opts.movesFrom }), attachments: [] };
   }
   if (event === 'released') {
     return {

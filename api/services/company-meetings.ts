@@ -100,7 +100,7 @@ async function proposeMove(deps: InboxDeps, companySlug: string, id: string, use
           details: { from: b.startsAt.toISOString(), to: new Date(slot.start).toISOString(), replaces: b.id },
         });
         // The buyer answers through the proposal's own link, which the e-mail carries.
-        await enqueueHeldMail(deps.jobs, trx, { consultationId: inserted, event: 'proposed', sequence: 0 });
+        await enqueueHeldMail(deps.jobs, trx, { consultationId: inserted, event: 'proposed', sequence: 0, movesFrom: b.startsAt });
         await enqueueHoldExpiry(deps.jobs, trx, inserted, holdExpiresAt);
         return inserted;
       }
