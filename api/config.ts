@@ -7,6 +7,9 @@ const optionalUrl = z.url().optional().or(z.literal('').transform(() => undefine
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().min(1).default('127.0.0.1'),
+  // Reverse proxies in front of the hall that append X-Forwarded-For (0: served directly).
+  // The per-client limits then count the address the outermost of them saw.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   DATA_DIR: z.string().min(1).default('.data'),
   // Where uploaded images and their variants live (default: DATA_DIR/images), e.g. a mounted
   // volume shared by every API process.
@@ -57,6 +60,7 @@ const EnvSchema = z.object({
 export type Config = {
   port: number;
   host: string;
+  trustProxyHops: number;
   dataDir: string;
   imagesDir: string;
   databaseUrl: string | undefined;
@@ -92,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     dataDir: path.resolve(e.DATA_DIR),
     imagesDir: path.resolve(e.IMAGES_DIR ?? path.join(e.DATA_DIR, 'images')),
     databaseUrl: e.DATABASE_URL,

@@ -16,7 +16,8 @@ import { registerManageRoutes } from './routes/manage.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { registerOutbox, servesOutbox } from './routes/outbox.ts';
 import { createAuth, type Auth, type SendAccountMail } from '../auth/auth.ts';
-import { registerAuthRoutes, socketAddress } from './routes/auth.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { clientAddress } from './client-address.ts';
 import { rateLimiter, tokenMissLimiter } from './rate-limit.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
 import { registerModerationRoutes } from './routes/moderation.ts';
@@ -78,8 +79,9 @@ export function createApi(deps: ApiDeps): Api {
     if (!headers.has('X-Content-Type-Options')) headers.set('X-Content-Type-Options', 'nosniff');
     if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
-  app.use('*', rateLimiter(deps.config.rateLimits, deps.clientIp ?? socketAddress));
-  app.use('/manage/*', tokenMissLimiter(deps.config.rateLimits.tokenMissesPerMinute, deps.clientIp ?? socketAddress));
+  const clientIp = deps.clientIp ?? clientAddress(deps.config.trustProxyHops);
+  app.use('*', rateLimiter(deps.config.rateLimits, clientIp));
+  app.use('/manage/*', tokenMissLimiter(deps.config.rateLimits.tokenMissesPerMinute, clientIp));
   app.use('*', async (c, next) => {
     // JSON in (and plain HTML forms on the manage page, which works without JavaScript):
     // a write with another content type is refused before any work is done.
@@ -111,7 +113,7 @@ export function createApi(deps: ApiDeps): Api {
   const config = { ...deps.config, auth: { secret: appSecret(deps.config) } };
   const sendAccountMail = deps.sendAccountMail ?? (async () => deps.log.warn('An account e-mail was not sent: no mail sender configured.'));
   const auth = createAuth({ db: deps.db, config, log: deps.log, sendMail: sendAccountMail });
-  registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, ...(deps.clientIp ? { clientIp: deps.clientIp } : {}) });
+  registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, clientIp });
   registerPortalRoutes(app, { db: deps.db, auth, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images, config });
   registerModerationRoutes(app, auth, { db: deps.db, jobs: deps.jobs, now: deps.now ?? Date.now, images: deps.images });
   registerControlRoutes(app, auth, booking);
