@@ -81,7 +81,7 @@ export function createApi(deps: ApiDeps): Api {
   });
   const clientIp = deps.clientIp ?? clientAddress(deps.config.trustProxyHops);
   app.use('*', rateLimiter(deps.config.rateLimits, clientIp));
-  app.use('/manage/*', tokenMissLimiter(deps.config.rateLimits.tokenMissesPerMinute, clientIp));
+  app.use('*', tokenMissLimiter(deps.config.rateLimits.tokenMissesPerMinute, clientIp));
   app.use('*', async (c, next) => {
     // JSON in (and plain HTML forms on the manage page, which works without JavaScript):
     // a write with another content type is refused before any work is done.

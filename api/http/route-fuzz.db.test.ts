@@ -266,6 +266,8 @@ function genericAttacks(route: Route): [string, Req][] {
     ['an empty body', json('')],
     ['truncated JSON', json(valid.slice(0, Math.max(1, valid.length - 3)))],
     ['a byte-order mark', json(`\uFEFF${valid}`)],
+    // PostgreSQL text cannot hold NUL: every string value of the valid body carries one.
+    ['NUL in every string', json(valid.replace(/"((?:[^"\\]|\\.)*)"(?!\s*:)/g, '"x\\u0000"'))],
     ...['null', '[]', '"x"', '1e309', 'true', '[{}]'].map((b): [string, Req] => [`JSON ${b} at the top`, json(b)]),
     ['a prototype-pollution attempt', json('{"__proto__":{"admin":true,"role":"staff"},"constructor":{"prototype":{"admin":true}}}')],
   ];

@@ -6,5 +6,10 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** Half of a UTF-16 surrogate pair on its own: no character. Stored in a jsonb column it is a 500 (PostgreSQL refuses the \ud800 escape). */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export const plainText = (max: number, tooLong?: string) =>
-  z.string().trim().max(max, tooLong).refine((s) => !CONTROL_CHARACTERS.test(s), 'Contains control characters');
+  z.string().trim().max(max, tooLong)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), 'Contains control characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'Contains an invalid character');

@@ -38,9 +38,20 @@ export function registerAuthRoutes(app: Hono<any>, auth: Auth, opts: { publicUrl
     const ip = clientIp(c);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
     const body = c.req.method === 'POST' ? await c.req.raw.arrayBuffer() : undefined;
+    // PostgreSQL text cannot hold a NUL character: better-auth would pass it on and fail (500).
+    if (hasNul(url.search, body)) return problem(400, 'Invalid request', 'The request contains a NUL character.');
     const res = await auth.handler(new Request(target, { method: c.req.method, headers, body }));
     return rest === '/sign-up/email' ? sameForEveryAddress(res) : asProblem(res);
   });
+}
+
+/** A NUL in the query or the body, raw or as a JSON escape (\u0000). */
+function hasNul(search: string, body: ArrayBuffer | undefined): boolean {
+  if (/%00/.test(search)) return true;
+  if (!body) return false;
+  const bytes = new Uint8Array(body);
+  if (bytes.includes(0)) return true;
+  return /\\u0000/i.test(new TextDecoder().decode(bytes));
 }
 
 /**
