@@ -197,6 +197,7 @@ describe('product images', () => {
     ['an SVG', () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'logo.svg', 'image/svg+xml'],
     ['a PNG decompression bomb', () => pngBomb(30_000, 30_000), 'bomb.png', 'image/png'],
     ['a truncated JPEG', async () => (await photoLike(400, 300).jpeg().toBuffer()).subarray(0, 300), 'half.jpg', 'image/jpeg'],
+    ['a polyglot (a JPEG that is also a web page)', async () => Buffer.concat([await photoLike(400, 300).jpeg().toBuffer(), Buffer.from('<html><script>alert(1)</script></html>')]), 'poly.jpg', 'image/jpeg'],
   ])('refuses %s with a clear message and stores nothing', async (_label, bytes, name, type) => {
     await send('POST', base, owner, product());
     const filesBefore = fs.readdirSync(imageDir, { recursive: true }).length;
@@ -204,7 +205,7 @@ describe('product images', () => {
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { detail: string; code: string };
     expect(problem.detail.split(' ').length).toBeGreaterThan(4); // a sentence, not a code
-    expect(problem.code).toMatch(/unsupported-type|too-many-pixels|corrupt/);
+    expect(problem.code).toMatch(/unsupported-type|too-many-pixels|corrupt|hidden-content/);
     expect(await handle.db.selectFrom('product_images').select('id').execute()).toEqual([]);
     expect(fs.readdirSync(imageDir, { recursive: true }).length).toBe(filesBefore);
   });

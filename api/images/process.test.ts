@@ -99,15 +99,16 @@ describe('processImage: valid uploads', () => {
     expect(expectOk(await processImage(larger.subarray(100, 100 + jpeg.length)))).toMatchObject({ width: 300, height: 200 });
   });
 
-  it('re-encodes a polyglot: nothing appended after the JPEG data reaches any output', async () => {
-    const payload = '<html><script>alert("POLYGLOT-PAYLOAD")</script></html>';
+  it('refuses a polyglot: a JPEG that is also a web page', async () => {
     const jpeg = await photoLike(700, 500).jpeg().toBuffer();
-    const input = Buffer.concat([jpeg, Buffer.from(payload)]);
-    const image = expectOk(await processImage(input));
-    for (const v of image.variants) {
-      expect(contains(v.data, 'POLYGLOT-PAYLOAD')).toBe(false);
-      expect(contains(v.data, '<script')).toBe(false);
-    }
+    const result = await processImage(Buffer.concat([jpeg, Buffer.from('<html><script>alert("POLYGLOT")</script></html>')]));
+    expect(result).toMatchObject({ ok: false, code: 'hidden-content', detected: 'markup', message: expect.stringContaining('export it again') });
+  });
+
+  it('drops bytes appended after the image data that are not active content (a motion photo\'s video)', async () => {
+    const jpeg = await photoLike(700, 500).jpeg().toBuffer();
+    const image = expectOk(await processImage(Buffer.concat([jpeg, Buffer.from('\0\0\0\x18ftypmp42 APPENDED-VIDEO-BYTES', 'latin1')])));
+    for (const v of image.variants) expect(contains(v.data, 'APPENDED-VIDEO-BYTES')).toBe(false);
   });
 });
 

@@ -1,10 +1,12 @@
 // An uploaded product image made safe and web-ready: the real type checked by its bytes, size
 // and pixel count limited before decoding, decoded once, turned the right way up, and
 // re-encoded at several widths as AVIF and WebP plus one JPEG fallback. Re-encoding from
-// pixels drops everything else the file carried: EXIF (GPS included), XMP, IPTC, comments,
-// and whatever was appended after the image data (polyglots).
+// pixels drops everything else the file carried: EXIF (GPS included), XMP, IPTC, comments and
+// appended data. A file that is also a web page, script, PDF or archive (a polyglot) is refused
+// before that (hidden-content.ts).
 import sharp, { type Sharp } from 'sharp';
 import type { VariantFormat } from './formats.ts';
+import { findHiddenContent, type HiddenContent } from './hidden-content.ts';
 import { sniffImage, type ImageType, type RefusedKind } from './sniff.ts';
 import { DEFAULT_WIDTHS, pickFallbackSize, planVariantSizes, type Size } from './variant-sizes.ts';
 
@@ -12,8 +14,8 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 40_000_000;
 
 /** Stable codes: callers translate these; the messages are the English defaults. */
-export type ImageErrorCode = 'empty' | 'too-large' | 'unsupported-type' | 'too-many-pixels' | 'corrupt';
-export type ImageError = { ok: false; code: ImageErrorCode; message: string; detected?: RefusedKind };
+export type ImageErrorCode = 'empty' | 'too-large' | 'unsupported-type' | 'too-many-pixels' | 'corrupt' | 'hidden-content';
+export type ImageError = { ok: false; code: ImageErrorCode; message: string; detected?: RefusedKind | HiddenContent };
 
 export type ProcessedVariant = { format: VariantFormat; width: number; height: number; bytes: number; data: Buffer };
 export type ProcessedImage = { sourceType: ImageType; width: number; height: number; variants: ProcessedVariant[] };
@@ -37,7 +39,11 @@ const refusedNames: Record<RefusedKind, string> = {
   ico: 'an icon file', zip: 'an archive', unknown: 'not an image we can read',
 };
 
-function refuse(code: ImageErrorCode, message: string, detected?: RefusedKind): ImageError {
+const hiddenNames: Record<HiddenContent, string> = {
+  markup: 'a web page or script', php: 'a PHP script', pdf: 'a PDF document', archive: 'a ZIP archive',
+};
+
+function refuse(code: ImageErrorCode, message: string, detected?: RefusedKind | HiddenContent): ImageError {
   return { ok: false, code, message, ...(detected ? { detected } : {}) };
 }
 
@@ -63,6 +69,10 @@ export async function processImage(bytes: Uint8Array, options: ProcessOptions = 
     return sniffed.reason === 'empty' ? refuse('empty', 'The file is empty. Please choose the image again.') : corrupt();
   }
   if (sniffed.width * sniffed.height > maxPixels) return tooManyPixels(sniffed, maxPixels);
+  const hidden = findHiddenContent(bytes);
+  if (hidden) {
+    return refuse('hidden-content', `This image also carries ${hiddenNames[hidden]} inside the file, which we do not accept. Please open the picture in an image editor, export it again as JPEG, PNG or WebP and upload that copy.`, hidden);
+  }
 
   const decoded = await decodeOnce(bytes, sniffed.type, maxPixels, options.widths ?? DEFAULT_WIDTHS);
   if (!decoded.ok) return decoded;

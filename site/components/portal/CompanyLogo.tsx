@@ -8,7 +8,7 @@ import { ProblemAlert, StatusLine } from './messages.tsx';
 type Variant = { format: string; width: number; height: number; url: string };
 export type Logo = { width: number; height: number; variants: Variant[] };
 
-const IMAGE_CODES = ['empty', 'too-large', 'unsupported-type', 'too-many-pixels', 'corrupt', 'no-file'];
+const IMAGE_CODES = ['empty', 'too-large', 'unsupported-type', 'too-many-pixels', 'corrupt', 'hidden-content', 'no-file'];
 
 /** The preview: the smallest WebP (160 pixels wide), else the JPEG. */
 export function logoPreview(logo: Logo): Variant | undefined {

@@ -12,7 +12,7 @@ export const MAX_IMAGES = 8;
 type Variant = { format: string; width: number; height: number; url: string };
 export type ProductImage = { position: number; width: number; height: number; alt: { en?: string; ko?: string }; variants: Variant[] };
 
-const IMAGE_CODES = ['empty', 'too-large', 'unsupported-type', 'too-many-pixels', 'corrupt', 'no-file'];
+const IMAGE_CODES = ['empty', 'too-large', 'unsupported-type', 'too-many-pixels', 'corrupt', 'hidden-content', 'no-file'];
 
 /** A small variant for the preview: the narrowest WebP of at least 240 pixels, else the JPEG. */
 export function previewOf(image: ProductImage): Variant | undefined {
