@@ -166,6 +166,25 @@ describe('a product from draft to published', () => {
     expect(await handle.db.selectFrom('products').select('id').where('slug', 'like', 'hyaluronic%').execute()).toEqual([]);
   });
 
+  it('asks for a category where the pavilion is divided into them, on create and on edit, and takes none where it is not', async () => {
+    // The fixture pavilion has no categories yet: a product goes in without one.
+    expect((await send('POST', base, owner, product('Plain Ampoule'))).status).toBe(201);
+    const beauty = await handle.db.selectFrom('pavilions').select('id').where('slug', '=', 'beauty').executeTakeFirstOrThrow();
+    await handle.db.insertInto('categories').values({ pavilion_id: beauty.id, slug: 'skincare', names: JSON.stringify({ en: 'Skincare', ko: '스킨케어' }), sort_order: 1 }).execute();
+
+    const refused = await send('POST', base, owner, product());
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ errors: [{ path: 'category', message: 'Required' }] });
+    expect(await handle.db.selectFrom('products').select('id').where('slug', '=', 'hyaluronic-ampoule').execute()).toEqual([]);
+    // The earlier product, filed before the pavilion was divided, needs one at its next edit.
+    expect((await send('PUT', `${base}/plain-ampoule`, owner, product('Plain Ampoule'))).status).toBe(400);
+
+    const filed = await send('POST', base, owner, { ...product(), category: 'skincare' });
+    expect(filed.status).toBe(201);
+    expect(await filed.json()).toMatchObject({ product: { category: 'skincare' } });
+    expect((await send('PUT', `${base}/plain-ampoule`, owner, { ...product('Plain Ampoule'), category: 'skincare' })).status).toBe(200);
+  });
+
   it('does not show or touch another company\'s product through this company\'s address', async () => {
     // vitamin-c-serum belongs to the fixture company, not to hanbit-beauty.
     expect((await send('GET', `${base}/vitamin-c-serum`, owner)).status).toBe(404);

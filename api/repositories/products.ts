@@ -7,9 +7,12 @@ import { PRODUCT_LOCALES, type ProductInput } from '../portal/product-schemas.ts
 export async function findPavilionCategory(db: Db, pavilion: string, category: string | null) {
   const pv = await db.selectFrom('pavilions').select('id').where('slug', '=', pavilion).where('retired_at', 'is', null).executeTakeFirst();
   if (!pv) return undefined;
-  if (category === null) return { pavilionId: pv.id, categoryId: null };
+  if (category === null) {
+    const any = await db.selectFrom('categories').select('id').where('pavilion_id', '=', pv.id).limit(1).executeTakeFirst();
+    return { pavilionId: pv.id, categoryId: null, pavilionHasCategories: Boolean(any) };
+  }
   const cat = await db.selectFrom('categories').select('id').where('pavilion_id', '=', pv.id).where('slug', '=', category).executeTakeFirst();
-  return cat ? { pavilionId: pv.id, categoryId: cat.id } : undefined;
+  return cat ? { pavilionId: pv.id, categoryId: cat.id, pavilionHasCategories: true } : undefined;
 }
 
 export async function productSlugTaken(db: Db, slug: string): Promise<boolean> {

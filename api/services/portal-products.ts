@@ -28,7 +28,12 @@ type Db = Kysely<Database>;
 async function placement(db: Db, p: ProductInput) {
   const ids = await findPavilionCategory(db, p.pavilion, p.category);
   if (!ids) throw new InvalidInputError(`No pavilion "${p.pavilion}"${p.category ? ` with category "${p.category}"` : ''}.`, { errors: [{ path: p.category ? 'category' : 'pavilion', message: 'Unknown' }] });
-  return ids;
+  // Buyers narrow a pavilion's products by category (the search filter): a product filed under
+  // none drops out of every such view. A pavilion staff have not divided yet takes any product.
+  if (ids.pavilionHasCategories && ids.categoryId === null) {
+    throw new InvalidInputError('Choose the category this product belongs to in its pavilion.', { errors: [{ path: 'category', message: 'Required' }] });
+  }
+  return { pavilionId: ids.pavilionId, categoryId: ids.categoryId };
 }
 
 async function freeProductSlug(db: Db, base: string): Promise<string> {
@@ -36,7 +41,7 @@ async function freeProductSlug(db: Db, base: string): Promise<string> {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!(await productSlugTaken(db, slug))) return slug;
   }
-  throw new ConflictError('Too many products with this name; change the English name a little.');
+  throw new ConflictError('Too many products with this name; change the English name a little.', { code: 'product-name-taken' });
 }
 
 /**
@@ -45,20 +50,20 @@ async function freeProductSlug(db: Db, base: string): Promise<string> {
  */
 export async function companyProduct(db: Db, companyId: string, slug: string, opts: { lock?: boolean } = {}): Promise<ProductRow> {
   const product = await findProduct(db, slug, opts);
-  if (!product || product.companyId !== companyId) throw new NotFoundError(`No product "${slug}" in this company.`);
+  if (!product || product.companyId !== companyId) throw new NotFoundError(`No product "${slug}" in this company.`, { code: 'product-unknown' });
   return product;
 }
 
 function allowed(status: ProductStatus, action: ProductAction, user: SessionUser) {
   const t = transition(status, action, action === 'approve' || action === 'reject' ? (isStaff(user) ? 'staff' : 'company') : 'company');
-  if (!t.ok) throw new ConflictError(t.reason, { state: status });
+  if (!t.ok) throw new ConflictError(t.reason, { code: t.code, state: status });
   return t;
 }
 
 /** Moves the locked product on; the status guard makes a lost race a 409, never a silent overwrite. */
 async function move(trx: Db, product: ProductRow, next: ProductStatus, opts: { reason?: string } = {}) {
   if (!(await setProductStatus(trx, product.id, product.status, next, opts))) {
-    throw new ConflictError('The product changed meanwhile; reload it and try again.', { state: product.status });
+    throw new ConflictError('The product changed meanwhile; reload it and try again.', { code: 'product-changed', state: product.status });
   }
 }
 
@@ -167,19 +172,19 @@ export async function moderationQueue(deps: ProductDeps, user: SessionUser) {
 export async function reviewView(deps: ProductDeps, slug: string, user: SessionUser) {
   requireStaff(user);
   const product = await findProduct(deps.db, slug);
-  if (!product) throw new NotFoundError(`No product "${slug}".`);
+  if (!product) throw new NotFoundError(`No product "${slug}".`, { code: 'product-unknown' });
   return productView(deps.db, product);
 }
 
 /** The published product's waiting edit, locked with its product; 409 when there is none. */
 async function revisionToDecide(trx: Db, product: ProductRow, action: 'approve' | 'reject') {
   const revision = await findPendingRevision(trx, product.id);
-  if (!revision) throw new ConflictError(`Nothing to ${action}: the product is published and no edit of it is waiting.`, { state: product.status });
+  if (!revision) throw new ConflictError(`Nothing to ${action}: the product is published and no edit of it is waiting.`, { code: 'no-pending-edit', state: product.status });
   return revision;
 }
 
 async function closeOrConflict(trx: Db, revisionId: string, status: 'approved' | 'rejected', user: SessionUser, reason: string | null) {
-  if (!(await closeRevision(trx, revisionId, status, user.id, reason))) throw new ConflictError('The edit was changed or decided meanwhile; reload it and review it again.');
+  if (!(await closeRevision(trx, revisionId, status, user.id, reason))) throw new ConflictError('The edit was changed or decided meanwhile; reload it and review it again.', { code: 'edit-changed' });
 }
 
 /** Approves a submitted product, or the pending edit (text and images) of a published one. */
@@ -187,7 +192,7 @@ export async function approveProduct(deps: ProductDeps, slug: string, user: Sess
   requireStaff(user);
   const { view, unused } = await deps.db.transaction().execute(async (trx) => {
     const product = await findProduct(trx, slug, { lock: true });
-    if (!product) throw new NotFoundError(`No product "${slug}".`);
+    if (!product) throw new NotFoundError(`No product "${slug}".`, { code: 'product-unknown' });
     let released: string[];
     if (product.status === 'approved') {
       const revision = await revisionToDecide(trx, product, 'approve');
@@ -212,7 +217,7 @@ export async function rejectProduct(deps: ProductDeps, slug: string, user: Sessi
   requireStaff(user);
   const { view, unused } = await deps.db.transaction().execute(async (trx) => {
     const product = await findProduct(trx, slug, { lock: true });
-    if (!product) throw new NotFoundError(`No product "${slug}".`);
+    if (!product) throw new NotFoundError(`No product "${slug}".`, { code: 'product-unknown' });
     let released: string[] = [];
     if (product.status === 'approved') {
       const revision = await revisionToDecide(trx, product, 'reject');

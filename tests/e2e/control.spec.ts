@@ -52,11 +52,11 @@ async function submitAsOwner(browser: Browser, baseURL: string, nameEn: string):
     const me = await (await request.get('/api/portal/me')).json() as { companies: { slug: string }[] };
     const company = me.companies[0]!.slug;
     const list = await (await request.get(`/api/portal/companies/${company}/products`)).json() as { products: { slug: string; status: string }[] };
-    const existing = await (await request.get(`/api/portal/companies/${company}/products/${list.products.find((p) => p.status === 'approved')!.slug}`)).json() as { product: { pavilion: string } };
+    const existing = await (await request.get(`/api/portal/companies/${company}/products/${list.products.find((p) => p.status === 'approved')!.slug}`)).json() as { product: { pavilion: string; category: string | null } };
     const created = await request.post(`/api/portal/companies/${company}/products`, {
       headers,
       data: {
-        pavilion: existing.product.pavilion,
+        pavilion: existing.product.pavilion, category: existing.product.category,
         texts: { ko: { name: `청자 화병 ${nameEn.split(' ').at(-1)}` }, en: { name: nameEn, summary: 'Hand-thrown celadon vase, 30 cm, gift boxed.' } },
         hsCode: '691390', exportMarkets: ['US', 'JP'], moq: 20, moqUnit: 'pieces',
       },

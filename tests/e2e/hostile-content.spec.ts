@@ -142,7 +142,10 @@ test('markup in every company-supplied field reaches no page, search result or e
 
   const home = await (await page.request.get('/')).text();
   const pavilion = /href="\/pavilions\/([a-z0-9-]+)\/"/.exec(home)![1]!;
-  const created = await api.post(`/api/portal/companies/${companySlug}/products`, { headers, data: { pavilion, ...hostile.product } });
+  // A pavilion divided into categories takes a product only in one of them: the first it lists.
+  const facets = (await (await page.request.get(`/api/search?pavilion=${pavilion}&facets=1&limit=1`)).json()) as { facets: { category: Record<string, number> } };
+  const category = Object.keys(facets.facets.category)[0] ?? null;
+  const created = await api.post(`/api/portal/companies/${companySlug}/products`, { headers, data: { pavilion, category, ...hostile.product } });
   expect(created.status(), await created.text()).toBe(201);
   const productSlug = ((await created.json()) as { slug: string }).slug;
   const picture = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 120, g: 40, b: 40 } } }).jpeg().toBuffer();

@@ -163,6 +163,9 @@ async function journey(baseURL: string, page: Page, browser: Browser): Promise<O
   await page.getByRole('link', { name: 'Register a product' }).click();
   const form = page.getByRole('form', { name: 'Register a product' });
   await form.getByLabel('Pavilion').selectOption({ index: 1 });
+  // The demo pavilions are divided into categories: one must be chosen.
+  await expect(form.getByLabel('Category')).toHaveAttribute('aria-required', 'true');
+  await form.getByLabel('Category').selectOption({ index: 1 });
   const korean = form.getByRole('group', { name: 'Korean (required)' });
   const english = form.getByRole('group', { name: 'English (required)' });
   await korean.getByLabel('Product name').fill(`청자 다기 세트 ${stamp}`);

@@ -38,6 +38,12 @@ function crossFieldIssues(input: unknown): Issue[] {
   const r = ProductInputSchema.safeParse({ ...VALID_REST, moq, moqUnit, priceTerms });
   return r.success ? [] : (r.error.issues as unknown as Issue[]);
 }
+/** A pavilion divided into categories needs one chosen (the API says the same); the schema cannot know which are. */
+function categoryIssues(form: ProductForm | null, pavilions: PavilionChoice[]): Issue[] {
+  if (!form || form.category) return [];
+  const pavilion = pavilions.find((p) => p.slug === form.pavilion);
+  return pavilion?.categories.length ? [{ code: 'custom', path: ['category'], message: 'Required' }] : [];
+}
 /** An MOQ makes its unit required: say so under the unit as soon as the MOQ is typed. */
 const RELATED: Record<string, string> = { moq: 'moqUnit' };
 type Setter = (change: (f: ProductForm) => ProductForm, path: string) => void;
@@ -164,7 +170,7 @@ export function ProductEditor({ user, company, slug, pavilions, onCreated }: {
   const [busy, setBusy] = useState(false);
   const dirty = useRef(false);
   const input = form ? toProductInput(form) : {};
-  const v = useValidation(ProductInputSchema, input, foldProductPaths, form ? crossFieldIssues(input) : []);
+  const v = useValidation(ProductInputSchema, input, foldProductPaths, form ? [...crossFieldIssues(input), ...categoryIssues(form, pavilions)] : []);
 
   // Load the product (or start empty), then lay any unsaved draft over it.
   useEffect(() => {
@@ -290,8 +296,9 @@ export function ProductEditor({ user, company, slug, pavilions, onCreated }: {
             />
             <SelectField
               id={`${id}-category`} label={t('portal.product.category')} value={form.category} error={v.errorFor('category')}
+              required={Boolean(pavilion?.categories.length)}
               onChange={(value) => set((f) => ({ ...f, category: value }), 'category')}
-              options={[['', t('portal.product.noCategory')], ...(pavilion?.categories ?? []).map((c) => [c.slug, c.name] as const)]}
+              options={[['', pavilion?.categories.length ? t('portal.form.choose') : t('portal.product.noCategory')], ...(pavilion?.categories ?? []).map((c) => [c.slug, c.name] as const)]}
             />
           </div>
           <TextsFieldset lang="ko" form={form} set={set} v={v} required />

@@ -26,7 +26,8 @@ export function useValidation<T>(schema: ZodType<T>, input: unknown, fold: (path
   }, []);
 
   return {
-    valid: result.success,
+    // Extra issues count too: some (a pavilion's required category) are rules the schema cannot see.
+    valid: result.success && extraIssues.length === 0,
     data: result.success ? result.data : undefined,
     /** Every current problem, shown or not (for the summary after a save attempt). */
     all: { ...all, ...server },
