@@ -33,7 +33,10 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   await migrateToLatest(handle.db);
 });
-afterAll(async () => handle?.close());
+afterAll(async () => {
+  await handle?.close();
+  fs.rmSync(imageDir, { recursive: true, force: true });
+});
 beforeEach(async () => {
   await sql`truncate users, companies, auth_rate_limits restart identity cascade`.execute(handle.db);
   mail = mailbox();

@@ -2,12 +2,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createHallApp } from './server.ts';
 
+const made: string[] = [];
+afterAll(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+
 function site(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-site-'));
+  made.push(dir);
   fs.writeFileSync(path.join(dir, 'index.html'), '<h1>Hall</h1>');
   fs.writeFileSync(path.join(dir, '404.html'), '<h1>Not found</h1>');
   fs.mkdirSync(path.join(dir, 'ko', '404'), { recursive: true });
