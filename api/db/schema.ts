@@ -54,6 +54,17 @@ export interface CompanyTextsTable {
   description: Generated<string>;
 }
 
+/** A company's suspension by staff; open (reinstated_at null) while the company is suspended. */
+export interface CompanySuspensionsTable {
+  id: Generated<string>;
+  company_id: string;
+  reason: string;
+  suspended_at: CreatedAt;
+  suspended_by: string | null;
+  reinstated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reinstated_by: string | null;
+}
+
 export interface UsersTable {
   id: Generated<string>;
   email: string;
@@ -292,6 +303,7 @@ export interface Database {
   categories: CategoriesTable;
   companies: CompaniesTable;
   company_texts: CompanyTextsTable;
+  company_suspensions: CompanySuspensionsTable;
   users: UsersTable;
   company_members: CompanyMembersTable;
   company_invitations: CompanyInvitationsTable;

@@ -24,6 +24,7 @@ import { registerModerationRoutes } from './routes/moderation.ts';
 import { registerControlRoutes } from './routes/control.ts';
 import { registerPlannerRoutes } from './routes/planner.ts';
 import { registerResourceRoutes } from './routes/resources.ts';
+import { registerCompanyControlRoutes } from './routes/companies-control.ts';
 import { imageRoutes } from './routes/images.ts';
 import type { ImageStore } from '../images/store.ts';
 import { MAX_UPLOAD_BYTES } from '../images/process.ts';
@@ -88,7 +89,7 @@ export function createApi(deps: ApiDeps): Api {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       const form = type.startsWith('application/x-www-form-urlencoded') && c.req.path.includes('/manage/');
-      const bodyless = /\/(cancel|submit|withdraw|approve|accept|decline)$/.test(c.req.path);
+      const bodyless = /\/(cancel|submit|withdraw|approve|accept|decline|reinstate)$/.test(c.req.path);
       const multipart = type.startsWith('multipart/form-data') && isUpload(c.req.path, c.req.method);
       if (!bodyless && !form && !multipart && !type.startsWith('application/json')) {
         return problem(415, 'Unsupported media type', 'Send the body as application/json.');
@@ -119,6 +120,7 @@ export function createApi(deps: ApiDeps): Api {
   registerControlRoutes(app, auth, booking);
   registerPlannerRoutes(app, auth, booking);
   registerResourceRoutes(app, auth, booking);
+  registerCompanyControlRoutes(app, auth, booking);
   if (deps.images) app.route('/', imageRoutes(deps.images));
   registerDocs(app);
   return Object.assign(app, { auth });

@@ -10,6 +10,7 @@ import { silentLogger } from '../lib/logger.ts';
 import { createApi } from './app.ts';
 import { CONTROL_TOWER_ROUTES } from './routes/control.ts';
 import { CONTROL_ROUTES } from './routes/moderation.ts';
+import { COMPANY_CONTROL_ROUTES } from './routes/companies-control.ts';
 import { PLANNER_ROUTES } from './routes/planner.ts';
 import { RESOURCE_ROUTES } from './routes/resources.ts';
 
@@ -90,7 +91,7 @@ describe('the control tower', () => {
     expect((await get('/control/stats?from=2026-12-31&to=2026-12-01')).status).toBe(400);
   });
 
-  const STAFF_ROUTES = [...CONTROL_TOWER_ROUTES, ...RESOURCE_ROUTES, ...PLANNER_ROUTES, ...CONTROL_ROUTES];
+  const STAFF_ROUTES = [...CONTROL_TOWER_ROUTES, ...RESOURCE_ROUTES, ...PLANNER_ROUTES, ...CONTROL_ROUTES, ...COMPANY_CONTROL_ROUTES];
 
   it('lists every route the app serves under /control', () => {
     // A staff route added without being listed would escape the check below.
@@ -103,7 +104,7 @@ describe('the control tower', () => {
   it('answers 401 to visitors and 403 to company users on every route', async () => {
     const paths: Record<string, string> = { '/control/board': '/control/board?date=2026-12-01', '/control/stats': '/control/stats?from=2026-12-01&to=2026-12-02' };
     for (const [method, template] of STAFF_ROUTES) {
-      const path = paths[template] ?? template.replace('{id}', '1').replace('{leaveId}', '1').replace('{closureId}', '1').replace('{product}', 'vitamin-c-serum');
+      const path = paths[template] ?? template.replace('{id}', '1').replace('{leaveId}', '1').replace('{closureId}', '1').replace('{product}', 'vitamin-c-serum').replace('{company}', 'hanbit-cosmetics');
       for (const [cookie, want] of [['', 401], [company, 403]] as const) {
         const res = method === 'GET'
           ? await get(path, cookie)

@@ -53,7 +53,7 @@ function paramsOf(p: string): Record<string, string> {
   if (p.startsWith('/portal/')) {
     return { slug: 'hanbit-cosmetics', product: 'vitamin-c-serum', position: '0', id: p.includes('/invitations/') ? known.invitation : known.consultation, user: known.user };
   }
-  if (p.startsWith('/control/')) return { product: 'vitamin-c-serum', id: '1', leaveId: '1', closureId: '1' };
+  if (p.startsWith('/control/')) return { product: 'vitamin-c-serum', company: 'hanbit-cosmetics', id: '1', leaveId: '1', closureId: '1' };
   if (p.startsWith('/manage/')) return { token: known.token };
   if (p.startsWith('/media/')) return { key: '3f2a9c0d41b8e7a65c0f1e2d3b4a5968', name: '640.avif' };
   return { slug: p.startsWith('/products/') ? 'vitamin-c-serum' : 'hanbit-cosmetics', token: 'x', id: 'x' };

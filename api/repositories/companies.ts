@@ -23,7 +23,8 @@ export async function listUserCompanies(db: Db, userId: string) {
     .innerJoin('companies as c', 'c.id', 'm.company_id')
     .leftJoin('company_texts as en', (j) => j.onRef('en.company_id', '=', 'c.id').on('en.locale', '=', 'en'))
     .leftJoin('company_texts as ko', (j) => j.onRef('ko.company_id', '=', 'c.id').on('ko.locale', '=', 'ko'))
-    .select(['c.slug', 'm.role', 'en.name as nameEn', 'ko.name as nameKo'])
+    .leftJoin('company_suspensions as s', (j) => j.onRef('s.company_id', '=', 'c.id').on('s.reinstated_at', 'is', null))
+    .select(['c.slug', 'm.role', 'en.name as nameEn', 'ko.name as nameKo', 'c.status', 's.reason as suspensionReason'])
     .where('m.user_id', '=', userId)
     .orderBy('c.id')
     .execute();

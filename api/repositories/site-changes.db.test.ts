@@ -54,8 +54,19 @@ describe('readCatalogueDigests', () => {
     expect(company(await readCatalogueDigests(db))!.digest).toBe(company(before)!.digest);
     await db.updateTable('company_texts').set({ description: 'Since 1998' }).where('company_id', '=', ids.companyId).where('locale', '=', 'en').execute();
     expect(company(await readCatalogueDigests(db))!.digest).not.toBe(company(before)!.digest);
+  });
+
+  it('leaves out a suspended company\'s products (they have no pages), and has them back on reinstatement', async () => {
+    const db = handle.db;
+    const before = await readCatalogueDigests(db);
     await db.updateTable('companies').set({ status: 'suspended' }).where('id', '=', ids.companyId).execute();
-    expect(company(await readCatalogueDigests(db))).toMatchObject({ active: false });
+    const suspended = await readCatalogueDigests(db);
+    expect(company(suspended)).toMatchObject({ active: false });
+    expect(product(suspended)).toBeUndefined();
+    await db.updateTable('companies').set({ status: 'active' }).where('id', '=', ids.companyId).execute();
+    const back = await readCatalogueDigests(db);
+    expect(product(back)).toEqual(product(before));
+    expect(company(back)).toEqual(company(before));
   });
 
   it('drops a withdrawn product and moves the structure with a category', async () => {

@@ -6,9 +6,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-/** A product with a page: approved, in a pavilion not retired (as site/lib/catalogue.ts reads them). */
+/** A product with a page: approved, of an active company, in a pavilion not retired (as site/lib/catalogue.ts reads them). */
 export type PublishedProduct = { id: string; slug: string; pavilionId: string; companyId: string; digest: string };
-/** Any company: product pages show their company's texts even while it is suspended. */
+/**
+ * Any company, with whether it has a page (active). A suspended company's products are not in
+ * `products` (they have no pages), so suspending or reinstating it removes or renders them.
+ */
 export type CompanyDigest = { id: string; slug: string; active: boolean; digest: string };
 
 export type CatalogueDigests = {
@@ -34,6 +37,7 @@ export async function readCatalogueDigests(db: Kysely<Database>): Promise<Catalo
       md5((to_jsonb(p) - 'updated_at')::text || '#' || coalesce(t.texts, '') || '#' || coalesce(i.images, '')) as digest
     from products p
     join pavilions pv on pv.id = p.pavilion_id and pv.retired_at is null
+    join companies c on c.id = p.company_id and c.status = 'active'
     left join (select product_id, string_agg(pt::text, '|' order by pt.locale) as texts from product_texts pt group by product_id) t
       on t.product_id = p.id
     left join (select product_id, string_agg(pi::text, '|' order by pi.position, pi.id) as images from product_images pi group by product_id) i

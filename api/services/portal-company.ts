@@ -14,6 +14,7 @@ import { localDate, localDay } from '../scheduling/weekly-hours.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { logoView } from './logo-view.ts';
 import { enqueueCatalogueChange } from '../jobs/catalogue-jobs.ts';
+import { findOpenSuspension } from '../repositories/company-status.ts';
 
 export type PortalDeps = { db: Kysely<Database>; now: () => number; jobs?: JobQueue | undefined };
 
@@ -33,7 +34,11 @@ export async function myAccount(deps: PortalDeps, user: SessionUser) {
   const companies = await listUserCompanies(deps.db, user.id);
   return {
     user: { id: user.id, name: user.name, email: user.email, role: user.role, locale: user.locale, emailVerified: user.emailVerified },
-    companies: companies.map((c) => ({ slug: c.slug, role: c.role, names: { en: c.nameEn ?? '', ko: c.nameKo ?? '' } })),
+    companies: companies.map((c) => ({
+      slug: c.slug, role: c.role, names: { en: c.nameEn ?? '', ko: c.nameKo ?? '' },
+      // Members of a suspended company still sign in; the portal says so, with staff's reason.
+      status: c.status, suspension: c.status === 'suspended' ? { reason: c.suspensionReason } : null,
+    })),
   };
 }
 
@@ -82,9 +87,12 @@ async function companyView(db: Kysely<Database>, slug: string) {
   const m = await db.selectFrom('companies').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
   const { company: c, texts } = await findCompanyProfile(db, m.id);
   const t = (locale: string) => texts.find((x) => x.locale === locale);
+  // A suspended company's members still sign in; the portal tells them why (the reason staff gave).
+  const open = c.status === 'suspended' ? await findOpenSuspension(db, m.id) : undefined;
   return {
     slug: c.slug,
     status: c.status,
+    suspension: c.status === 'suspended' ? { reason: open?.reason ?? null, since: open?.suspendedAt.toISOString() ?? null } : null,
     logo: logoView(c.logo_key, c.logo),
     profile: {
       names: { ko: t('ko')?.name ?? '', en: t('en')?.name ?? '' },

@@ -20,6 +20,7 @@ import {
 import { listProductImages, replaceProductImages, unusedStorageKeys } from '../repositories/product-images.ts';
 import { companyAccess, slugify, type PortalDeps } from './portal-company.ts';
 import { imageView } from './image-view.ts';
+import { requireCompanyActive } from './company-status.ts';
 
 /** `images`: where image files live; without it, files an approval or rejection lets go of stay on disk. */
 export type ProductDeps = PortalDeps & { jobs?: JobQueue | undefined; images?: ImageStore | undefined };
@@ -132,6 +133,9 @@ export async function editProduct(deps: ProductDeps, companySlug: string, slug: 
     const product = await companyProduct(trx, m.companyId, slug, { lock: true });
     const t = allowed(product.status, 'edit', user);
     const ids = await placement(trx, input);
+    // A suspended company keeps working on its drafts, but an edit of a published product
+    // goes to review, which it cannot send anything to until it is reinstated.
+    if (t.revision) await requireCompanyActive(trx, m.companyId);
     if (t.revision) {
       // The new text replaces the waiting one; image changes already staged stay with it.
       const pending = await findPendingRevision(trx, product.id);
@@ -149,6 +153,7 @@ export async function changeProductState(deps: ProductDeps, companySlug: string,
   const { view, unused } = await deps.db.transaction().execute(async (trx) => {
     const product = await companyProduct(trx, m.companyId, slug, { lock: true });
     const t = allowed(product.status, action, user);
+    if (action === 'submit') await requireCompanyActive(trx, m.companyId); // withdrawing stays open
     await move(trx, product, t.next);
     // A withdrawn product's waiting edit goes with it: left behind, it could come back after a
     // later publication and overwrite newer text. Its staged images go too.

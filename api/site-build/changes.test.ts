@@ -69,10 +69,21 @@ describe('planRebuild', () => {
     });
   });
 
-  it('a suspended company: its page removed, not rendered; its products re-rendered', () => {
-    const next = { ...base, companies: { ...base.companies, 102: ['mill', false, 'c102x'] as [string, boolean, string] } };
+  it('a suspended company: its page and its products\' pages removed, not rendered; their pavilion rendered', () => {
+    // A suspended company's products have no pages: the digests leave them out.
+    const { 13: _rice, ...products } = base.products;
+    const next = { ...base, products, companies: { ...base.companies, 102: ['mill', false, 'c102x'] as [string, boolean, string] } };
     expect(plan(next)).toMatchObject({
-      render: { products: ['rice'], companies: [], pavilions: ['food'] },
+      render: { products: [], companies: [], pavilions: ['food'] },
+      remove: { products: ['rice'], companies: ['mill'], pavilions: ['food'] },
+    });
+  });
+
+  it('a reinstated company: its page and its products\' pages rendered again, with their pavilion', () => {
+    const { 13: _rice, ...products } = base.products;
+    const suspended: SavedCatalogueState = { ...saved, products, companies: { ...base.companies, 102: ['mill', false, 'c102x'] } };
+    expect(planRebuild(suspended, base, '/site/builds/1', { maxShare: 0.9, minProducts: 0 })).toMatchObject({
+      render: { products: ['rice'], companies: ['mill'], pavilions: ['food'] },
       remove: { products: ['rice'], companies: ['mill'], pavilions: ['food'] },
     });
   });

@@ -200,4 +200,21 @@ describe('incremental site rebuild', () => {
     });
     expect(report.pagesRendered, `${report.pagesRendered} of ${first.pagesRendered} pages`).toBeLessThan(first.pagesRendered / 20);
   }, 300_000);
+
+  it('a company suspended (its page and its products\' pages go, its pavilions\' cards and counts shrink), then reinstated: each the same site as a full build', async () => {
+    // The exhibitor with the fewest published products, so the change stays incremental.
+    const company = await handle.db.selectFrom('companies as c').innerJoin('products as p', 'p.company_id', 'c.id')
+      .select(['c.id', 'c.slug', handle.db.fn.countAll<string>().as('n')]).where('p.status', '=', 'approved').where('c.status', '=', 'active')
+      .groupBy(['c.id', 'c.slug']).orderBy('n').orderBy('c.id').executeTakeFirstOrThrow();
+    const product = await handle.db.selectFrom('products').select('slug').where('company_id', '=', company.id).where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const setStatus = (status: 'active' | 'suspended') => handle.db.updateTable('companies').set({ status, updated_at: sql`now()` }).where('id', '=', company.id).execute();
+    expect(fs.existsSync(served(`ko/products/${product.slug}/index.html`))).toBe(true);
+    await rebuildAndCompare(() => setStatus('suspended'));
+    expect(fs.existsSync(served(`products/${product.slug}/index.html`))).toBe(false);
+    expect(fs.existsSync(served(`ko/products/${product.slug}/index.html`))).toBe(false);
+    expect(fs.existsSync(served(`companies/${company.slug}/index.html`))).toBe(false);
+    await rebuildAndCompare(() => setStatus('active'));
+    expect(fs.existsSync(served(`ko/products/${product.slug}/index.html`))).toBe(true);
+    expect(fs.existsSync(served(`companies/${company.slug}/index.html`))).toBe(true);
+  }, 600_000);
 });

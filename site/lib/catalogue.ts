@@ -21,10 +21,10 @@ export async function listPavilions(): Promise<PavilionCard[]> {
     .selectFrom('pavilions as pv')
     .select((eb) => [
       'pv.id', 'pv.slug', 'pv.names', 'pv.stories',
-      eb.selectFrom('products as p').select(eb.fn.countAll<string>().as('n'))
-        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').as('productCount'),
-      eb.selectFrom('products as p').select(sql<string>`count(distinct p.company_id)`.as('n'))
-        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').as('companyCount'),
+      eb.selectFrom('products as p').innerJoin('companies as c', 'c.id', 'p.company_id').select(eb.fn.countAll<string>().as('n'))
+        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').where('c.status', '=', 'active').as('productCount'),
+      eb.selectFrom('products as p').innerJoin('companies as c', 'c.id', 'p.company_id').select(sql<string>`count(distinct p.company_id)`.as('n'))
+        .whereRef('p.pavilion_id', '=', 'pv.id').where('p.status', '=', 'approved').where('c.status', '=', 'active').as('companyCount'),
     ])
     .where('pv.retired_at', 'is', null)
     .orderBy('pv.sort_order')
@@ -110,7 +110,7 @@ function inSlice(slug: RawBuilder<unknown>, id: RawBuilder<unknown>, slice: Cata
     : sql<boolean>`mod(${id}, ${slice.shards}::bigint) = ${slice.shard}::bigint`;
 }
 
-/** Every approved product with what its page shows, read page by page; only a slice of them when given. */
+/** Every approved product of an active company with what its page shows, read page by page; only a slice of them when given. */
 export async function* approvedProducts(pageSize = 1000, slice?: CatalogueSlice): AsyncGenerator<ProductPage[]> {
   const db = await buildDatabase();
   let after = '0';
@@ -127,6 +127,7 @@ export async function* approvedProducts(pageSize = 1000, slice?: CatalogueSlice)
         'pv.slug as pavilionSlug', 'pv.names as pavilionNames', 'cat.slug as categorySlug', 'cat.names as categoryNames',
       ])
       .where('p.status', '=', 'approved')
+      .where('c.status', '=', 'active') // a suspended company's products have no pages
       .where('pv.retired_at', 'is', null) // a retired pavilion's products stay in the database, off the site
       .where(sql<boolean>`p.id > ${after}::bigint`)
       .$if(slice !== undefined, (q) => q.where(inSlice(sql.ref('p.slug'), sql.ref('p.id'), slice!)))
@@ -176,10 +177,12 @@ export async function productPageNames(): Promise<PageNames[]> {
   const db = await buildDatabase();
   const rows = await db
     .selectFrom('products as p')
+    .innerJoin('companies as c', 'c.id', 'p.company_id')
     .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
     .leftJoin('product_texts as t', 't.product_id', 'p.id')
     .select(['p.id', 'p.slug', 't.locale', 't.name'])
     .where('p.status', '=', 'approved')
+    .where('c.status', '=', 'active')
     .where('pv.retired_at', 'is', null)
     .orderBy('p.id')
     .execute();
@@ -207,6 +210,7 @@ export async function productCardsForPavilion(pavilionId: string): Promise<Produ
     .select(['p.id', 'p.slug', 'p.moq', 'p.moq_unit', 'p.certifications', 'p.company_id', 'c.slug as companySlug'])
     .where('p.pavilion_id', '=', pavilionId)
     .where('p.status', '=', 'approved')
+    .where('c.status', '=', 'active')
     .orderBy('p.published_at', 'desc')
     .orderBy('p.id')
     .execute();
@@ -253,8 +257,10 @@ export async function allCompanies(slice?: CatalogueSlice): Promise<CompanyPage[
   const products = await db
     .selectFrom('products as p')
     .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
+    .innerJoin('companies as c', 'c.id', 'p.company_id')
     .select(['p.id', 'p.slug', 'p.company_id', 'p.moq', 'p.moq_unit', 'p.certifications'])
     .where('p.status', '=', 'approved')
+    .where('c.status', '=', 'active') // only active companies have pages; no need to read the others' products
     .where('pv.retired_at', 'is', null) // their pages are not built: no links to them
     .$if(slice !== undefined, (q) => q.where(sql<boolean>`p.company_id = any(${ids}::bigint[])`))
     .orderBy('p.id')

@@ -14,7 +14,11 @@ import { ProductList } from './ProductList.tsx';
 
 export type Me = {
   user: { id: string; name: string; email: string; role: string; locale: string; emailVerified: boolean };
-  companies: { slug: string; role: string | null; names: { en: string; ko: string } }[];
+  companies: {
+    slug: string; role: string | null; names: { en: string; ko: string };
+    /** Suspended by staff: its members still work here, and read why (the reason is staff's own words). */
+    status?: 'active' | 'suspended'; suspension?: { reason: string | null } | null;
+  }[];
 };
 
 const SECTIONS = ['products', 'profile', 'hours', 'meetings', 'members'] as const;
@@ -94,6 +98,13 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
           </ul>
         </nav>
       </div>
+      {current.status === 'suspended' && (
+        <div className="notice" role="status" data-testid="company-suspended">
+          <p><strong>{t('portal.suspended.title')}</strong></p>
+          <p>{t('portal.suspended.body')}</p>
+          {current.suspension?.reason && <p>{t('portal.suspended.reason')} <span>{current.suspension.reason}</span></p>}
+        </div>
+      )}
       {section === 'profile' && <CompanyProfileForm key={current.slug} slug={current.slug} onSaved={onChanged} />}
       {section === 'hours' && <AvailabilityForm key={current.slug} slug={current.slug} />}
       {section === 'meetings' && <Inbox key={current.slug} company={current.slug} />}
