@@ -1,11 +1,23 @@
 // Domain errors. Domain and service code throws these; api/http/problem.ts is the one place
 // that maps them to HTTP status codes and problem documents.
+import type { ProblemCode } from './problem-codes.ts';
+
+/**
+ * More members for the problem document. `code` names the refusal for clients (the portal
+ * says it in the company's language); values a sentence needs (a limit) go beside it.
+ */
+export type DomainExtra = { code?: ProblemCode; [member: string]: unknown };
+
 export class DomainError extends Error {
-  readonly extra: Record<string, unknown>;
-  constructor(message: string, extra: Record<string, unknown> = {}) {
+  readonly extra: DomainExtra;
+  constructor(message: string, extra: DomainExtra = {}) {
     super(message);
     this.name = new.target.name;
     this.extra = extra;
+  }
+  /** The refusal's machine-readable name, if it has one. */
+  get code(): ProblemCode | undefined {
+    return this.extra.code;
   }
 }
 export class NotFoundError extends DomainError {}

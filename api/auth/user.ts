@@ -15,5 +15,5 @@ export type SessionUser = {
 export const isStaff = (user: SessionUser) => user.role === 'staff' || user.role === 'admin';
 
 export function requireStaff(user: SessionUser): void {
-  if (!isStaff(user)) throw new ForbiddenError('Only programme staff can do this.');
+  if (!isStaff(user)) throw new ForbiddenError('Only programme staff can do this.', { code: 'staff-only' });
 }

@@ -13,6 +13,10 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
+    code: z.string().optional().openapi({
+      description: 'What was refused, by name (kebab-case, e.g. "slot-taken", "last-owner"; see api/problem-codes.ts), for a client to say in its own language. Sign-in refusals pass on the auth library\'s own codes.',
+      example: 'slot-taken',
+    }),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .passthrough()

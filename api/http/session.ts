@@ -28,7 +28,7 @@ export function requireUser(auth: Auth): MiddlewareHandler<SessionEnv> {
   return async (c, next) => {
     if (c.get('user')) return next(); // already known (several sub-apps share a prefix)
     const user = await currentUser(auth, c);
-    if (!user) throw new UnauthenticatedError('Sign in to the company portal first.');
+    if (!user) throw new UnauthenticatedError('Sign in to the company portal first.', { code: 'signed-out' });
     c.set('user', user);
     await next();
   };

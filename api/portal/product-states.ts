@@ -6,13 +6,14 @@
 //   rejected and withdrawn are edited in place and submitted again. A withdrawal discards the
 //   edit waiting for review (text and images), so it can never come back after a later approval.
 import type { ProductStatus } from '../db/schema.ts';
+import type { ProblemCode } from '../problem-codes.ts';
 
 export type ProductAction = 'edit' | 'submit' | 'withdraw' | 'approve' | 'reject';
 export type Actor = 'company' | 'staff';
 
 export type Transition =
   | { ok: true; next: ProductStatus; revision: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; code: ProblemCode };
 
 const table: Record<ProductAction, { actor: Actor; from: Partial<Record<ProductStatus, ProductStatus>> }> = {
   edit: { actor: 'company', from: { draft: 'draft', rejected: 'rejected', withdrawn: 'withdrawn', approved: 'approved' } },
@@ -22,19 +23,21 @@ const table: Record<ProductAction, { actor: Actor; from: Partial<Record<ProductS
   reject: { actor: 'staff', from: { submitted: 'rejected' } },
 };
 
-const refusals: Record<ProductAction, string> = {
-  edit: 'A product waiting for review cannot be edited; withdraw it first.',
-  submit: 'Only a draft, rejected or withdrawn product can be submitted.',
-  withdraw: 'Only a submitted or published product can be withdrawn.',
-  approve: 'Only a submitted product can be approved.',
-  reject: 'Only a submitted product can be rejected.',
+const refusals: Record<ProductAction, { reason: string; code: ProblemCode }> = {
+  edit: { reason: 'A product waiting for review cannot be edited; withdraw it first.', code: 'under-review' },
+  submit: { reason: 'Only a draft, rejected or withdrawn product can be submitted.', code: 'not-submittable' },
+  withdraw: { reason: 'Only a submitted or published product can be withdrawn.', code: 'not-withdrawable' },
+  approve: { reason: 'Only a submitted product can be approved.', code: 'not-submitted' },
+  reject: { reason: 'Only a submitted product can be rejected.', code: 'not-submitted' },
 };
 
 export function transition(status: ProductStatus, action: ProductAction, actor: Actor): Transition {
   const rule = table[action];
-  if (rule.actor !== actor) return { ok: false, reason: `Only ${rule.actor === 'staff' ? 'programme staff' : 'the company'} can ${action} a product.` };
+  if (rule.actor !== actor) {
+    return { ok: false, reason: `Only ${rule.actor === 'staff' ? 'programme staff' : 'the company'} can ${action} a product.`, code: rule.actor === 'staff' ? 'staff-only' : 'company-only' };
+  }
   const next = rule.from[status];
-  if (!next) return { ok: false, reason: refusals[action] };
+  if (!next) return { ok: false, ...refusals[action] };
   // Editing a published product leaves it published and files the edit for review.
   return { ok: true, next, revision: action === 'edit' && status === 'approved' };
 }

@@ -63,22 +63,22 @@ export async function inbox(deps: InboxDeps, companySlug: string, user: SessionU
 async function companyHold(deps: InboxDeps, companySlug: string, id: string, user: SessionUser) {
   const m = await companyAccess(deps, companySlug, user);
   const hold = await findHold(deps.db, id);
-  if (!hold || hold.companyId !== m.companyId) throw new NotFoundError(`No meeting ${id} for this company.`);
-  if (hold.status !== 'held' || hold.awaiting !== 'company') throw new ConflictError('This request is not waiting for your answer any more.', { state: hold.status });
+  if (!hold || hold.companyId !== m.companyId) throw new NotFoundError(`No meeting ${id} for this company.`, { code: 'meeting-unknown' });
+  if (hold.status !== 'held' || hold.awaiting !== 'company') throw new ConflictError('This request is not waiting for your answer any more.', { code: 'not-awaiting-answer', state: hold.status });
   return hold;
 }
 
 /** The consultation as the company's inbox shows it. */
 export const current = async (db: Kysely<Database>, companyId: string, id: string) => {
   const row = await findCompanyConsultation(db, companyId, id);
-  if (!row) throw new NotFoundError(`No meeting ${id} for this company.`);
+  if (!row) throw new NotFoundError(`No meeting ${id} for this company.`, { code: 'meeting-unknown' });
   return view(row);
 };
 
 export async function accept(deps: InboxDeps, companySlug: string, id: string, user: SessionUser) {
   const hold = await companyHold(deps, companySlug, id, user);
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await acceptHold(trx, id, 'company'))) throw new ConflictError('This request is not waiting for your answer any more.');
+    if (!(await acceptHold(trx, id, 'company'))) throw new ConflictError('This request is not waiting for your answer any more.', { code: 'not-awaiting-answer' });
     await recordEvent(trx, { meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'accepted', actorType: 'company', actorId: user.id });
     // Now it is a meeting: invitations (with .ics) to everyone, and the reminders.
     await enqueueConsultationMail(deps.jobs, trx, { consultationId: id, event: 'scheduled', sequence: hold.icsSequence, startsAt: hold.startsAt, now: deps.now() });
@@ -89,7 +89,7 @@ export async function accept(deps: InboxDeps, companySlug: string, id: string, u
 export async function decline(deps: InboxDeps, companySlug: string, id: string, user: SessionUser, reason: string) {
   const hold = await companyHold(deps, companySlug, id, user);
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await declineHold(trx, id, { by: 'company', reason }))) throw new ConflictError('This request is not waiting for your answer any more.');
+    if (!(await declineHold(trx, id, { by: 'company', reason }))) throw new ConflictError('This request is not waiting for your answer any more.', { code: 'not-awaiting-answer' });
     await recordEvent(trx, { meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'declined', actorType: 'company', actorId: user.id, details: { reason } });
     await enqueueHeldMail(deps.jobs, trx, { consultationId: id, event: 'declined', sequence: hold.icsSequence });
   });
@@ -109,13 +109,13 @@ export async function propose(deps: InboxDeps, companySlug: string, id: string, 
   const search = await slotSearchFor(deps, hold);
   const now = deps.now();
   const slot = (await computeSlots(deps, search, now)).find((s) => s.start === start.getTime());
-  if (!slot) throw new ConflictError('That time cannot be booked (the buyer, a room or an interpreter is not free). Pick another.');
+  if (!slot) throw new ConflictError('That time cannot be booked (the buyer, a room or an interpreter is not free). Pick another.', { code: 'slot-unavailable' });
   const buffer = deps.config.scheduling.roomBufferMinutes * MINUTE;
   const holdExpiresAt = holdUntil(now, slot.start, deps.config.scheduling.holdHours);
   const moved = await moveToFreeResource(slot, Boolean(hold.interpreterLanguage), (roomId, interpreterId) =>
     deps.db.transaction().execute(async (trx) => {
       const ok = await proposeTime(trx, { id, roomId, interpreterId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), roomFreeAt: new Date(slot.end + buffer), holdExpiresAt });
-      if (!ok) throw new ConflictError('This request is not waiting for your answer any more.');
+      if (!ok) throw new ConflictError('This request is not waiting for your answer any more.', { code: 'not-awaiting-answer' });
       await recordEvent(trx, {
         meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'proposed', actorType: 'company', actorId: user.id,
         details: { from: hold.startsAt.toISOString(), to: new Date(slot.start).toISOString() },
@@ -125,17 +125,17 @@ export async function propose(deps: InboxDeps, companySlug: string, id: string, 
       return true;
     }));
   if (moved) return current(deps.db, hold.companyId, id);
-  throw new ConflictError('That time was just taken. Pick another.');
+  throw new ConflictError('That time was just taken. Pick another.', { code: 'slot-taken' });
 }
 
 export async function outcome(deps: InboxDeps, companySlug: string, id: string, user: SessionUser, o: Outcome) {
   const m = await companyAccess(deps, companySlug, user);
   const row = await findCompanyConsultation(deps.db, m.companyId, id);
-  if (!row) throw new NotFoundError(`No meeting ${id} for this company.`);
-  if (!['scheduled', 'confirmed', 'completed'].includes(row.status)) throw new ConflictError(`A ${row.status} meeting has no outcome.`);
-  if (row.startsAt.getTime() > deps.now()) throw new ConflictError('Record the outcome after the meeting has taken place.');
+  if (!row) throw new NotFoundError(`No meeting ${id} for this company.`, { code: 'meeting-unknown' });
+  if (!['scheduled', 'confirmed', 'completed'].includes(row.status)) throw new ConflictError(`A ${row.status} meeting has no outcome.`, { code: 'no-outcome', state: row.status });
+  if (row.startsAt.getTime() > deps.now()) throw new ConflictError('Record the outcome after the meeting has taken place.', { code: 'outcome-too-early' });
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await recordOutcome(trx, id, o, new Date(deps.now())))) throw new ConflictError('This meeting was cancelled or moved meanwhile; reload it.');
+    if (!(await recordOutcome(trx, id, o, new Date(deps.now())))) throw new ConflictError('This meeting was cancelled or moved meanwhile; reload it.', { code: 'meeting-changed' });
     await recordEvent(trx, { meetingRequestId: row.meetingRequestId, consultationId: id, event: 'outcome_recorded', actorType: 'company', actorId: user.id, details: { ...o } });
     await enqueueSiteRefresh(deps.jobs, trx, 'a consultation was held'); // the home page counts them
   });

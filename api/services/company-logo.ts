@@ -14,7 +14,7 @@ import { logoView } from './logo-view.ts';
 const LOGO_WIDTHS = [160, 320, 640];
 
 export async function setLogo(deps: ImageDeps, companySlug: string, user: SessionUser, file: Uint8Array) {
-  if (!deps.images) throw new UnprocessableError('Image uploads are not configured on this server.');
+  if (!deps.images) throw new UnprocessableError('Image uploads are not configured on this server.', { code: 'uploads-unconfigured' });
   const m = await companyAccess(deps, companySlug, user);
   const processed = await processImage(file, { widths: LOGO_WIDTHS, fallbackWidth: 320 });
   if (!processed.ok) throw new InvalidInputError(processed.message, { code: processed.code });

@@ -24,10 +24,10 @@ const CHANGED = 'This meeting was moved, cancelled or changed meanwhile, or has 
 async function bookedMeeting(deps: InboxDeps, companySlug: string, id: string, user: SessionUser) {
   const m = await companyAccess(deps, companySlug, user);
   const b = await findBookingById(deps.db, id);
-  if (!b || b.companyId !== m.companyId) throw new NotFoundError(`No meeting ${id} for this company.`);
-  if (b.status === 'held') throw new ConflictError('This request is not booked yet: accept, decline or propose another time instead.');
-  if (!['scheduled', 'confirmed'].includes(b.status)) throw new ConflictError(`This meeting is ${b.status}; it cannot be changed.`);
-  if (b.startsAt.getTime() <= deps.now()) throw new ConflictError('This meeting has begun; it can no longer be changed.');
+  if (!b || b.companyId !== m.companyId) throw new NotFoundError(`No meeting ${id} for this company.`, { code: 'meeting-unknown' });
+  if (b.status === 'held') throw new ConflictError('This request is not booked yet: accept, decline or propose another time instead.', { code: 'not-booked-yet' });
+  if (!['scheduled', 'confirmed'].includes(b.status)) throw new ConflictError(`This meeting is ${b.status}; it cannot be changed.`, { code: 'meeting-not-changeable', state: b.status });
+  if (b.startsAt.getTime() <= deps.now()) throw new ConflictError('This meeting has begun; it can no longer be changed.', { code: 'meeting-started' });
   return b;
 }
 
@@ -35,7 +35,7 @@ export async function cancelMeeting(deps: InboxDeps, companySlug: string, id: st
   const b = await bookedMeeting(deps, companySlug, id, user);
   await deps.db.transaction().execute(async (trx) => {
     const done = await cancelConsultation(trx, b.id, reason, { sequence: b.icsSequence, notBegunBy: new Date(deps.now()) });
-    if (!done) throw new ConflictError(CHANGED);
+    if (!done) throw new ConflictError(CHANGED, { code: 'meeting-changed' });
     await recordEvent(trx, {
       meetingRequestId: b.meetingRequestId, consultationId: b.id, event: 'cancelled', actorType: 'company', actorId: user.id, details: { reason },
     });
@@ -64,7 +64,7 @@ async function isHeld(deps: InboxDeps, companySlug: string, id: string, user: Se
 export async function optionsFor(deps: InboxDeps, companySlug: string, id: string, user: SessionUser) {
   if (await isHeld(deps, companySlug, id, user)) return proposalOptions(deps, companySlug, id, user);
   const b = await bookedMeeting(deps, companySlug, id, user);
-  if (await heldOfRequest(deps.db, b.meetingRequestId)) throw new ConflictError(PENDING);
+  if (await heldOfRequest(deps.db, b.meetingRequestId)) throw new ConflictError(PENDING, { code: 'proposal-pending' });
   const search = await moveSearch(deps, b);
   const slots = await computeSlots(deps, search, deps.now());
   return { slots: slots.slice(0, 60).map((s) => slotView(s, b.buyerTimeZone, search.company.timeZone)) };
@@ -79,14 +79,14 @@ async function proposeMove(deps: InboxDeps, companySlug: string, id: string, use
   const b = await bookedMeeting(deps, companySlug, id, user);
   const now = deps.now();
   const slot = (await computeSlots(deps, await moveSearch(deps, b), now)).find((s) => s.start === start.getTime());
-  if (!slot) throw new ConflictError('That time cannot be booked (the buyer, a room or an interpreter is not free). Pick another.');
+  if (!slot) throw new ConflictError('That time cannot be booked (the buyer, a room or an interpreter is not free). Pick another.', { code: 'slot-unavailable' });
   // The buyer answers before the earlier of the two times, so the meeting never begins undecided.
   const holdExpiresAt = holdUntil(now, Math.min(slot.start, b.startsAt.getTime()), deps.config.scheduling.holdHours);
   const videoRoom = `pavilion-${randomBytes(16).toString('hex')}`;
   const proposalId = await deps.db.transaction().execute(async (trx) => {
     const meeting = await lockBookedMeeting(trx, b.id, { sequence: b.icsSequence, notBegunBy: new Date(now) });
-    if (!meeting) throw new ConflictError(CHANGED);
-    if (await heldOfRequest(trx, b.meetingRequestId)) throw new ConflictError(PENDING);
+    if (!meeting) throw new ConflictError(CHANGED, { code: 'meeting-changed' });
+    if (await heldOfRequest(trx, b.meetingRequestId)) throw new ConflictError(PENDING, { code: 'proposal-pending' });
     for (const roomId of slot.roomIds) {
       for (const interpreterId of b.interpreterLanguage ? slot.interpreterIds : [null]) {
         const inserted = await tryInsertProposal(trx, {
@@ -107,6 +107,6 @@ async function proposeMove(deps: InboxDeps, companySlug: string, id: string, use
     }
     return undefined;
   });
-  if (!proposalId) throw new ConflictError('That time was just taken. Pick another.');
+  if (!proposalId) throw new ConflictError('That time was just taken. Pick another.', { code: 'slot-taken' });
   return current(deps.db, b.companyId, proposalId);
 }

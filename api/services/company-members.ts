@@ -82,7 +82,7 @@ export async function invite(deps: MemberDeps, slug: string, user: SessionUser, 
     if (await isMemberByEmail(trx, m.companyId, email)) throw new ConflictError('This address already belongs to a member of the company.', { code: 'already-member' });
     await revokeOpenInvitationFor(trx, m.companyId, email, new Date(now));
     if ((await countOpenInvitations(trx, m.companyId, new Date(now))) >= MAX_OPEN_INVITATIONS) {
-      throw new ConflictError(`At most ${MAX_OPEN_INVITATIONS} invitations may wait at once. Revoke one first.`, { code: 'too-many-invitations' });
+      throw new ConflictError(`At most ${MAX_OPEN_INVITATIONS} invitations may wait at once. Revoke one first.`, { code: 'too-many-invitations', limit: MAX_OPEN_INVITATIONS });
     }
     const invitationId = await insertInvitation(trx, {
       companyId: m.companyId, email, tokenHash: hashInvitationToken(token), invitedBy: user.id,
@@ -100,7 +100,7 @@ export async function revokeInvitation(deps: PortalDeps, slug: string, user: Ses
   const m = await ownerAccess(deps, slug, user);
   const now = deps.now();
   if (!(await revokeInvitationRow(deps.db, m.companyId, id, new Date(now)))) {
-    if (!(await findInvitation(deps.db, m.companyId, id))) throw new NotFoundError(`No invitation ${id} for this company.`);
+    if (!(await findInvitation(deps.db, m.companyId, id))) throw new NotFoundError(`No invitation ${id} for this company.`, { code: 'invitation-unknown' });
     throw new ConflictError('This invitation was already accepted or revoked.', { code: 'not-open' });
   }
   return overview(deps.db, m.companyId, user, now);
@@ -111,7 +111,7 @@ export async function removeMember(deps: PortalDeps, slug: string, user: Session
   await deps.db.transaction().execute(async (trx) => {
     await lockCompany(trx, m.companyId);
     const member = await findMember(trx, m.companyId, userId);
-    if (!member) throw new NotFoundError(`No member ${userId} in this company.`);
+    if (!member) throw new NotFoundError(`No member ${userId} in this company.`, { code: 'member-unknown' });
     if (member.role === 'owner' && (await countOwners(trx, m.companyId)) <= 1) {
       throw new ConflictError('A company keeps at least one owner: this is the last one.', { code: 'last-owner' });
     }
@@ -160,7 +160,7 @@ export async function acceptInvitation(deps: PortalDeps, user: SessionUser, toke
   });
   if (!joined) {
     await usableInvitation(deps.db, token, user, now); // says why: used, revoked or expired meanwhile
-    throw new ConflictError('This invitation could not be accepted. Try again.');
+    throw new ConflictError('This invitation could not be accepted. Try again.', { code: 'invitation-failed' });
   }
   const names = await companyNames(deps.db, i.companyId);
   const role = (await findMember(deps.db, i.companyId, user.id))?.role ?? 'member';

@@ -34,7 +34,7 @@ export type MovableBooking = {
 
 export async function slotSearchFor(deps: BookingDeps, booking: MovableBooking): Promise<SlotSearch> {
   const company = await findBookableByCompanyId(deps.db, booking.companyId);
-  if (!company) throw new ConflictError('The company is not taking meetings at the moment.');
+  if (!company) throw new ConflictError('The company is not taking meetings at the moment.', { code: 'company-not-bookable' });
   const now = deps.now();
   return {
     company,

@@ -21,10 +21,10 @@ export type ImageDeps = ProductDeps;
 export { imageView };
 
 type Db = Kysely<Database>;
-const tooMany = () => new ConflictError(`A product has at most ${MAX_PRODUCT_IMAGES} images; remove one first.`);
+const tooMany = () => new ConflictError(`A product has at most ${MAX_PRODUCT_IMAGES} images; remove one first.`, { code: 'too-many-images', limit: MAX_PRODUCT_IMAGES });
 
 function changeable(product: ProductRow): ProductRow {
-  if (product.status === 'submitted') throw new ConflictError('A product waiting for review cannot be changed; withdraw it first.');
+  if (product.status === 'submitted') throw new ConflictError('A product waiting for review cannot be changed; withdraw it first.', { code: 'under-review' });
   return product;
 }
 
@@ -51,7 +51,7 @@ export async function listImages(deps: ImageDeps, companySlug: string, productSl
 }
 
 export async function addImage(deps: ImageDeps, companySlug: string, productSlug: string, user: SessionUser, file: Uint8Array, alt: { en?: string; ko?: string }) {
-  if (!deps.images) throw new UnprocessableError('Image uploads are not configured on this server.');
+  if (!deps.images) throw new UnprocessableError('Image uploads are not configured on this server.', { code: 'uploads-unconfigured' });
   const m = await companyAccess(deps, companySlug, user);
   // Cheap refusals before the image is decoded; checked again under the lock below.
   const first = changeable(await companyProduct(deps.db, m.companyId, productSlug));
@@ -89,14 +89,14 @@ export async function removeImage(deps: ImageDeps, companySlug: string, productS
     if (product.status === 'approved') {
       const { images, pending } = await editableImages(trx, product);
       const gone = images.find((i) => i.position === position);
-      if (!gone) throw new NotFoundError(`No image at position ${position}.`);
+      if (!gone) throw new NotFoundError(`No image at position ${position}.`, { code: 'image-unknown' });
       const left = images.filter((i) => i !== gone);
       await stage(trx, product, user, pending, left);
       // A published image stays in use until the edit is approved; a staged one may be free now.
       return { images: left, staged: true, unused: await unusedStorageKeys(trx, [gone.storageKey]) };
     }
     const r = await deleteProductImage(trx, product.id, position);
-    if (!r.removed) throw new NotFoundError(`No image at position ${position}.`);
+    if (!r.removed) throw new NotFoundError(`No image at position ${position}.`, { code: 'image-unknown' });
     return { images: await listProductImages(trx, product.id), staged: false, unused: r.unusedKey ? [r.unusedKey] : [] };
   });
   await deleteImageFiles(deps, unused); // after commit: a rollback keeps the files
