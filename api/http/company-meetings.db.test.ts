@@ -116,6 +116,7 @@ describe('a booked meeting the company cancels', () => {
     // Once is enough: a second cancellation is a conflict and tells nobody again.
     const again = await portal(`/consultations/${booked.id}/cancel`, { reason: 'Again' });
     expect(again.status).toBe(409);
+    expect(await again.clone().json()).toMatchObject({ code: 'meeting-not-changeable', state: 'cancelled' });
     expect(again.headers.get('content-type')).toContain('application/problem+json');
     expect(await mailJobs('cancelled')).toHaveLength(3);
   });
@@ -126,6 +127,7 @@ describe('a booked meeting the company cancels', () => {
     now = Date.parse(first!) + 60_000;
     const res = await portal(`/consultations/${booked.id}/cancel`, { reason: 'Too late' });
     expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'meeting-started' });
     const row = await handle.db.selectFrom('consultations').select(['status', 'decline_reason']).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'scheduled', decline_reason: null });
     expect(await mailJobs('cancelled')).toEqual([]);
@@ -135,8 +137,12 @@ describe('a booked meeting the company cancels', () => {
     await handle.db.updateTable('companies').set({ requires_confirmation: true }).execute();
     const [first] = await slotsOn('2026-12-07');
     const held = await book(first!);
-    expect((await portal(`/consultations/${held.id}/cancel`, { reason: 'No' })).status).toBe(409);
-    expect((await portal('/consultations/999999/cancel', { reason: 'No' })).status).toBe(404);
+    const held409 = await portal(`/consultations/${held.id}/cancel`, { reason: 'No' });
+    expect(held409.status).toBe(409);
+    expect(await held409.json()).toMatchObject({ code: 'not-booked-yet' });
+    const unknown = await portal('/consultations/999999/cancel', { reason: 'No' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 'meeting-unknown' });
   });
 
   it('loses cleanly to a change that lands between its read and its write', async () => {
@@ -208,8 +214,12 @@ describe('another time the company proposes for a booked meeting', () => {
     expect(Date.parse(proposal.holdExpiresAt!)).toBeLessThanOrEqual(Date.parse(first) - 3_600_000);
     // One proposal at a time; the company cannot answer its own.
     expect((await portal(`/consultations/${booked.id}/propose`, { start: third })).status).toBe(409);
-    expect((await portal(`/consultations/${booked.id}/proposal-options`)).status).toBe(409);
-    expect((await portal(`/consultations/${proposal.id}/accept`, {})).status).toBe(409);
+    const options = await portal(`/consultations/${booked.id}/proposal-options`);
+    expect(options.status).toBe(409);
+    expect(await options.json()).toMatchObject({ code: 'proposal-pending' });
+    const own = await portal(`/consultations/${proposal.id}/accept`, {});
+    expect(own.status).toBe(409);
+    expect(await own.json()).toMatchObject({ code: 'not-awaiting-answer' });
     // The buyer's own link still shows the meeting as booked.
     expect(await (await manage(booked.manageUrl)).json()).toMatchObject({ status: 'scheduled', startsAt: first });
   });

@@ -207,7 +207,9 @@ describe('tokens', () => {
     const revoked = await app.request(`/portal/companies/hanbit-beauty/invitations/${second.invitation.id}`, del(owner));
     expect(revoked.status).toBe(200);
     expect(await revoked.json()).toMatchObject({ invitations: [] });
-    expect((await app.request(`/portal/companies/hanbit-beauty/invitations/${second.invitation.id}`, del(owner))).status).toBe(409);
+    const again = await app.request(`/portal/companies/hanbit-beauty/invitations/${second.invitation.id}`, del(owner));
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'not-open' });
     expect((await accept(second.token, colleague)).status).toBe(410);
     expect((await app.request('/portal/me', get(colleague))).status).toBe(200);
     expect(await (await app.request('/portal/me', get(colleague))).json()).toMatchObject({ companies: [] });
@@ -312,7 +314,7 @@ describe('refusals at the member routes', () => {
     const before = await snapshot();
     const capped = await invite('one-too-many@hanbit.example');
     expect(capped.status).toBe(409);
-    expect(await capped.json()).toMatchObject({ code: 'too-many-invitations' });
+    expect(await capped.json()).toMatchObject({ code: 'too-many-invitations', limit: 20 });
     expect(await snapshot()).toBe(before);
   });
 });

@@ -89,12 +89,17 @@ describe('a product from draft to published', () => {
 
     expect((await send('POST', `${base}/hyaluronic-ampoule/submit`, owner)).status).toBe(200);
     // While it waits for review the company cannot change it.
-    expect((await send('PUT', `${base}/hyaluronic-ampoule`, owner, product('Changed'))).status).toBe(409);
+    const waiting = await send('PUT', `${base}/hyaluronic-ampoule`, owner, product('Changed'));
+    expect(waiting.status).toBe(409);
+    // Named by code, for the portal to say in the company's language; the detail stays English.
+    expect(await waiting.json()).toMatchObject({ code: 'under-review', state: 'submitted', status: 409, title: 'Conflict', detail: expect.stringContaining('waiting for review') });
 
     const queue = await (await send('GET', '/control/moderation', staff)).json();
     expect(queue).toMatchObject({ items: [{ kind: 'product', slug: 'hyaluronic-ampoule', companySlug: 'hanbit-beauty' }] });
     // A company user cannot approve, not even their own product.
-    expect((await send('POST', '/control/products/hyaluronic-ampoule/approve', owner)).status).toBe(403);
+    const notStaff = await send('POST', '/control/products/hyaluronic-ampoule/approve', owner);
+    expect(notStaff.status).toBe(403);
+    expect(await notStaff.json()).toMatchObject({ code: 'staff-only' });
 
     const approved = await send('POST', '/control/products/hyaluronic-ampoule/approve', staff);
     expect(approved.status).toBe(200);
@@ -152,7 +157,9 @@ describe('a product from draft to published', () => {
     expect(await (await send('POST', `${base}/hyaluronic-ampoule/withdraw`, owner)).json()).toMatchObject({ status: 'withdrawn' });
     expect(await queued('search-sync')).toHaveLength(1);
     expect(await queued('site-build')).toHaveLength(1);
-    expect((await send('POST', `${base}/hyaluronic-ampoule/withdraw`, owner)).status).toBe(409);
+    const twice = await send('POST', `${base}/hyaluronic-ampoule/withdraw`, owner);
+    expect(twice.status).toBe(409);
+    expect(await twice.json()).toMatchObject({ code: 'not-withdrawable', state: 'withdrawn' });
   });
 
   it('refuses a product without Korean text, in an unknown pavilion, or with a price range upside down', async () => {

@@ -26,8 +26,22 @@ describe('product states', () => {
     if (next === null) {
       expect(t.ok).toBe(false);
       if (!t.ok) expect(t.reason).toMatch(/\w/);
+      if (!t.ok) expect(t.code).toMatch(/^[a-z-]+$/);
     } else {
       expect(t).toEqual({ ok: true, next, revision });
     }
+  });
+
+  it('names each refusal by a code the portal can say in the company\'s language', () => {
+    const code = (from: ProductStatus, action: ProductAction, actor: Actor) => {
+      const t = transition(from, action, actor);
+      return t.ok ? null : t.code;
+    };
+    expect(code('submitted', 'edit', 'company')).toBe('under-review');
+    expect(code('approved', 'submit', 'company')).toBe('not-submittable');
+    expect(code('draft', 'withdraw', 'company')).toBe('not-withdrawable');
+    expect(code('draft', 'approve', 'staff')).toBe('not-submitted');
+    expect(code('submitted', 'approve', 'company')).toBe('staff-only');
+    expect(code('draft', 'submit', 'staff')).toBe('company-only');
   });
 });

@@ -98,6 +98,6 @@ export async function reinstateCompany(deps: CompanyStatusDeps, user: SessionUse
 export async function requireCompanyActive(trx: Kysely<Database>, companyId: string): Promise<void> {
   const status = await companyStatusForShare(trx, companyId);
   if (status === 'suspended') {
-    throw new ConflictError('Your company is suspended from the programme, so nothing can be sent for review until the programme team reinstates it.', { state: 'suspended', companyStatus: 'suspended' });
+    throw new ConflictError('Your company is suspended from the programme, so nothing can be sent for review until the programme team reinstates it.', { code: 'company-suspended', state: 'suspended', companyStatus: 'suspended' });
   }
 }

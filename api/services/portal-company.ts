@@ -25,8 +25,8 @@ export type PortalDeps = { db: Kysely<Database>; now: () => number; jobs?: JobQu
  */
 export async function companyAccess(deps: PortalDeps, slug: string, user: SessionUser): Promise<Membership> {
   const m = await findMembership(deps.db, slug, user.id);
-  if (!m) throw new NotFoundError(`No company "${slug}".`);
-  if (!m.role && !isStaff(user)) throw new ForbiddenError('You are not a member of this company.');
+  if (!m) throw new NotFoundError(`No company "${slug}".`, { code: 'company-unknown' });
+  if (!m.role && !isStaff(user)) throw new ForbiddenError('You are not a member of this company.', { code: 'not-member' });
   return m;
 }
 
@@ -65,7 +65,7 @@ async function freeSlug(db: Kysely<Database>, base: string): Promise<string> {
 }
 
 export async function registerCompany(deps: PortalDeps, user: SessionUser, profile: CompanyProfile) {
-  if (!user.emailVerified) throw new ForbiddenError('Confirm your e-mail address first.');
+  if (!user.emailVerified) throw new ForbiddenError('Confirm your e-mail address first.', { code: 'email-unverified' });
   // A race for the same slug ends in the unique index: the loser's transaction fails
   // and is retried once with a fresh look at what is taken.
   for (let attempt = 0; ; attempt++) {
