@@ -1,6 +1,8 @@
 // Status lines: what went well (role=status) and what went wrong (role=alert), in the
-// portal's language; the API's own English detail follows a refusal where it says more.
+// portal's language. Under a refusal's headline, the refusal itself: in the portal's language
+// when the API names it by a known code, else the API's own English detail (marked English).
 import type { Problem } from '../../lib/portal/api.ts';
+import { refusalSentence } from '../../lib/portal/problem-text.ts';
 import { usePortal } from './context.ts';
 
 export function StatusLine({ text }: { text: string }) {
@@ -23,12 +25,15 @@ function headline(t: (k: string) => string, p: Problem): string {
 
 export function ProblemAlert({ problem, text }: { problem: Problem; text?: string | undefined }) {
   const { t, locale } = usePortal();
-  // Field errors sit under their fields; the summary only says there are some.
-  const detail = problem.errors?.length || problem.status === 0 ? undefined : problem.detail;
+  const title = text ?? headline(t, problem);
+  // Field errors sit under their fields; the summary only says there are some. A caller's own
+  // headline may already be the coded sentence: it is not said twice.
+  const sentence = refusalSentence(t, locale, problem);
+  const said = sentence && sentence.text !== title ? sentence : undefined;
   return (
     <div role="alert" className="problem">
-      <p><strong>{text ?? headline(t, problem)}</strong></p>
-      {detail && <p lang={locale === 'en' ? undefined : 'en'}>{detail}</p>}
+      <p><strong>{title}</strong></p>
+      {said && <p lang={said.english && locale !== 'en' ? 'en' : undefined}>{said.text}</p>}
     </div>
   );
 }
