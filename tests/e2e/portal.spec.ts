@@ -368,6 +368,19 @@ test('the Korean portal greets in Korean and the moderation page is for staff on
   expect(sitemap).not.toContain('/control/');
 });
 
+test('the Korean portal says a refusal that is not about a field in Korean, not in the API\'s English', async ({ page }) => {
+  // A product this company does not have: the API refuses with code product-unknown.
+  await page.goto('/ko/portal/#products/no-such-product');
+  const signIn = page.getByRole('form', { name: '로그인' });
+  await signIn.getByLabel('이메일').fill('owner@pavilion.localhost');
+  await signIn.getByLabel('비밀번호').fill('pavilion-owner-demo');
+  await signIn.getByRole('button', { name: '로그인' }).click();
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('존재하지 않거나 이 기업의 제품이 아닙니다.');
+  await expect(refusal).not.toContainText('No product');
+  await expect(refusal.locator('[lang=en]')).toHaveCount(0);
+});
+
 test('an unsaved product edit belongs to its author and leaves the browser at sign-out', async ({ page }) => {
   const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pavilion:portal:draft')));
   await page.goto('/portal/');
