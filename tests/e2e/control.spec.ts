@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { until } from './until.ts';
 
 const STAFF = { email: 'staff@pavilion.localhost', password: 'pavilion-staff-demo' };
 const OWNER = { email: 'owner@pavilion.localhost', password: 'pavilion-owner-demo' };
@@ -213,4 +214,43 @@ test('a visitor gets a sign-in form and a company account is told the board is f
   // The planner too.
   await page.goto('/control/planner/');
   await expect(page.getByRole('alert')).toContainText('Staff only.');
+});
+
+test('staff suspend a company: its product pages leave the site, and come back on reinstatement', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/control/companies/');
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('E-mail').fill(STAFF.email);
+  await signIn.getByLabel('Password').fill(STAFF.password);
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('table', { name: 'Companies, suspended first' })).toBeVisible();
+
+  // A company no other test uses (the last with products and no meetings), and one of its product pages.
+  type Row = { slug: string; names: { en: string }; publishedProducts: number; upcomingMeetings: number; queuedRequests: number };
+  const list = (await (await page.request.get('/api/control/companies?status=active')).json()) as { items: Row[] };
+  const company = list.items.filter((c) => c.publishedProducts > 0 && c.upcomingMeetings === 0 && c.queuedRequests === 0).at(-1)!;
+  const companyPage = await (await page.request.get(`/companies/${company.slug}/`)).text();
+  const productPath = /href="(\/products\/[a-z0-9-]+\/)"/.exec(companyPage)![1]!;
+  expect((await page.request.get(productPath)).status()).toBe(200);
+
+  const filter = page.getByRole('form', { name: 'Filter companies' });
+  await filter.getByLabel('Name or address').fill(company.slug);
+  await filter.getByRole('button', { name: 'Show' }).click();
+  const row = page.locator(`tr[data-company="${company.slug}"]`);
+  await row.getByRole('button', { name: 'Suspend…' }).click();
+  const form = page.getByRole('form', { name: `Suspend ${company.slug}` });
+  await form.getByRole('button', { name: /^Suspend / }).click();
+  await expect(form.getByText('Give the reason the company will read')).toBeVisible(); // required
+  await form.getByLabel('Reason for the company').fill('Export licence expired; send the renewed one.');
+  await form.getByRole('button', { name: /^Suspend / }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is suspended' })).toBeVisible();
+  await expect(row).toContainText('Reason: Export licence expired; send the renewed one.');
+  await expectNoViolations(page);
+
+  await until('the product page to go', async () => ((await page.request.get(productPath)).status() === 404 ? true : undefined), 60_000);
+  expect((await page.request.get(`/companies/${company.slug}/`)).status()).toBe(404);
+
+  await row.getByRole('button', { name: 'Reinstate' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is reinstated' })).toBeVisible();
+  await until('the product page to come back', async () => ((await page.request.get(productPath)).ok() ? true : undefined), 60_000);
 });
