@@ -3,6 +3,9 @@
 // products leave the site's build reads, the incremental build's digests and the search
 // documents, new requests are refused, booked meetings stay (counted for staff), its members
 // read the reason in the portal; the search and site jobs are enqueued with the change.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test-support/test-database.ts';
@@ -12,6 +15,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../lib/logger.ts';
 import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
+import { fileImageStore } from '../images/store.ts';
+import { photoLike } from '../images/test-images.ts';
 import { readCatalogueDigests } from '../repositories/site-changes.ts';
 import { indexableProductIds, productDocumentsByIds } from '../../search/documents.ts';
 import { companyDocuments, indexableCompanyIds } from '../../search/directory.ts';
@@ -29,6 +34,7 @@ const NOW = (() => {
   return d.getTime();
 })();
 const config = loadConfig({ PUBLIC_URL: ORIGIN });
+const imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-suspension-images-'));
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let jobs: JobQueue;
 let app: ReturnType<typeof createApi>;
@@ -77,7 +83,7 @@ beforeAll(async () => {
   await handle.db.insertInto('product_texts').values({ product_id: otherProductId, locale: 'en', name: 'Ginseng cream' }).execute();
   jobs = await startJobQueue(handle, silentLogger); // enqueue only: no workers here
   const mail = mailbox();
-  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs, sendAccountMail: mail.send, now: () => NOW, clientIp: () => `10.7.0.${++n % 250}` });
+  app = createApi({ db: handle.db, dbKind: handle.kind, config, log: silentLogger, jobs, sendAccountMail: mail.send, images: fileImageStore(imageDir), now: () => NOW, clientIp: () => `10.7.0.${++n % 250}` });
   staff = await signedInUser(app, mail, 'staff@suspend.example', { name: 'Programme Staff' });
   await setRole(handle.db, 'staff@suspend.example', 'staff');
   member = await signedInUser(app, mail, 'owner@hanbit.example');
@@ -87,6 +93,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await jobs?.stop();
   await handle?.close();
+  fs.rmSync(imageDir, { recursive: true, force: true });
 });
 
 describe('suspending and reinstating a company', () => {
@@ -218,6 +225,13 @@ describe('suspending and reinstating a company', () => {
     const input = { pavilion: 'beauty', texts: { ko: { name: '비타민C 세럼' }, en: { name: 'Vitamin C serum, brighter' } } };
     const edit = await app.request(`${products}/vitamin-c-serum`, { ...jsonPost(input, member), method: 'PUT' });
     expect(edit.status, await edit.clone().text()).toBe(409);
+    // Nor a new picture for a published product (it would wait for review with the edit); the file is not kept.
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array(await photoLike(400, 300).jpeg().toBuffer())], 'photo.jpg', { type: 'image/jpeg' }));
+    const picture = await app.request(`${products}/vitamin-c-serum/images`, { method: 'POST', headers: { origin: ORIGIN, cookie: member }, body: form });
+    expect(picture.status, await picture.clone().text()).toBe(409);
+    expect(await picture.json()).toMatchObject({ code: 'company-suspended' });
+    expect(fs.readdirSync(imageDir, { recursive: true }).filter((f) => String(f).endsWith('.jpg'))).toEqual([]);
     // Its drafts stay its own to work on.
     const draft = await app.request(`${products}/secret-draft`, { ...jsonPost({ ...input, texts: { ko: { name: '초안' }, en: { name: 'Draft, reworked' } } }, member), method: 'PUT' });
     expect(draft.status, await draft.clone().text()).toBe(200);

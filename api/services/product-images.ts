@@ -16,6 +16,7 @@ import { deleteProductImage, freePosition, insertProductImage, listProductImages
 import { companyAccess } from './portal-company.ts';
 import { companyProduct, deleteImageFiles, type ProductDeps } from './portal-products.ts';
 import { imageView } from './image-view.ts';
+import { requireCompanyActive } from './company-status.ts';
 
 export type ImageDeps = ProductDeps;
 export { imageView };
@@ -40,6 +41,8 @@ async function editableImages(db: Db, product: ProductRow) {
 
 /** Files the published product's new image list in its waiting edit (one is opened with the published text if none waits). */
 async function stage(trx: Db, product: ProductRow, user: SessionUser, pending: Awaited<ReturnType<typeof findPendingRevision>>, images: StagedImage[]) {
+  // The edit goes to review, which a suspended company sends nothing to (as for a text edit).
+  await requireCompanyActive(trx, product.companyId);
   const data = pending ? (pending.data as ProductInput) : await readProductInput(trx, product.id);
   await saveRevision(trx, product.id, user.id, data, images);
 }
