@@ -25,6 +25,7 @@ import { formatDriftReport } from './drift-report.ts';
 import { reindexDirectory } from './directory.ts';
 import { reindexAll } from './reindex.ts';
 import { searchProducts } from './query.ts';
+import { INDEXES } from './settings.ts';
 
 const config = loadConfig({ PUBLIC_URL: ORIGIN, AUTH_SECRET: 's'.repeat(40) });
 const engineDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-sync-'));
@@ -97,6 +98,19 @@ describe('index sync through the job queue', () => {
     expect((await send('POST', `${base}/glacier-ampoule/withdraw`, owner)).status).toBe(200);
     expect(await eventually(async () => (await slugsFor('glacier')).length === 0, 20)).toBe(true);
   }, 60_000);
+
+  it('a company suspended by staff leaves the products and companies indexes with its products; reinstated, they come back', async () => {
+    // The fixture's company, with its published serum, found by name before the suspension.
+    const companies = async () => (await client!.index(INDEXES.companies).search('Hanbit', { limit: 5 })).hits.map((h) => h.slug as string);
+    expect(await eventually(async () => (await slugsFor('vitamin')).includes('vitamin-c-serum'), 5)).toBe(true);
+    expect(await eventually(async () => (await companies()).includes('hanbit-cosmetics'), 5)).toBe(true);
+    expect((await send('POST', '/control/companies/hanbit-cosmetics/suspend', staff, { reason: 'Documents to renew' })).status).toBe(200);
+    expect(await eventually(async () => !(await slugsFor('vitamin')).includes('vitamin-c-serum'), 20)).toBe(true);
+    expect(await eventually(async () => !(await companies()).includes('hanbit-cosmetics'), 20)).toBe(true);
+    expect((await send('POST', '/control/companies/hanbit-cosmetics/reinstate', staff, {})).status).toBe(200);
+    expect(await eventually(async () => (await slugsFor('vitamin')).includes('vitamin-c-serum'), 20)).toBe(true);
+    expect(await eventually(async () => (await companies()).includes('hanbit-cosmetics'), 20)).toBe(true);
+  }, 90_000);
 
   it('with the engine killed (SIGKILL) mid-burst, every write succeeds; after restart the index matches the database', async () => {
     // About fifty changes through the API: ten products created, submitted and approved; eight
