@@ -28,6 +28,8 @@ const CompanyParam = z.object({ slug: Slug });
 const CompanyView = z.object({
   slug: z.string(),
   status: z.string(),
+  suspension: z.object({ reason: z.string().nullable(), since: z.string().nullable() }).nullable()
+    .openapi({ description: 'While staff have the company suspended: the reason they gave and since when (else null)' }),
   profile: z.object({}).passthrough(),
 }).openapi('PortalCompany');
 const AvailabilityView = z.object({
