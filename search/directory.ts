@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { Database, LocalizedText } from '../api/db/schema.ts';
+import { listedCompany } from '../api/repositories/listed-companies.ts';
 import { waitOk } from './client.ts';
 import { clean, truncate } from './documents.ts';
 import { INDEXES, LOCALE_CODES, LOCALES, loadSynonyms, type Locale } from './settings.ts';
@@ -56,7 +57,7 @@ export function pavilionSettings(): Settings {
 
 /** companies.id of every company that belongs in the index (as companyDocuments picks them), ascending. */
 export async function indexableCompanyIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('companies').select('id').where('status', '=', 'active').orderBy('id').execute();
+  const rows = await db.selectFrom('companies').select('id').where(listedCompany('companies')).orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 
@@ -66,7 +67,7 @@ export async function indexablePavilionIds(db: Kysely<Database>): Promise<string
   return rows.map((r) => r.id);
 }
 
-/** Active companies (all, or those of `ids`) as documents. */
+/** Listed companies (all, or those of `ids`) as documents: active, with a published product. */
 export async function companyDocuments(db: Kysely<Database>, ids?: readonly string[]): Promise<CompanyDocument[]> {
   if (ids && ids.length === 0) return [];
   const companies = await db.selectFrom('companies as c')
@@ -80,7 +81,7 @@ export async function companyDocuments(db: Kysely<Database>, ids?: readonly stri
         .innerJoin('pavilions as pv', 'pv.id', 'p.pavilion_id')
         .whereRef('p.company_id', '=', 'c.id').where('p.status', '=', 'approved').where('pv.retired_at', 'is', null).as('productCount'),
     ])
-    .where('c.status', '=', 'active')
+    .where(listedCompany('c'))
     .$if(ids !== undefined, (qb) => qb.where('c.id', 'in', [...ids!]))
     .orderBy('c.id')
     .execute();

@@ -67,10 +67,12 @@ async function book(slug: { productSlug?: string; companySlug?: string }, buyer:
 beforeAll(async () => {
   handle = await createTestDatabase();
   await migrateToLatest(handle.db);
-  await insertFixtureCatalogue(handle.db, { rooms: 4, interpreters: ['ja', 'ja', 'ru'] });
-  // A second exhibitor, so two consultations can run at the same time in different rooms.
+  const fixture = await insertFixtureCatalogue(handle.db, { rooms: 4, interpreters: ['ja', 'ja', 'ru'] });
+  // A second exhibitor, so two consultations can run at the same time in different rooms; its
+  // published product lists it, so requests addressed to the company itself are taken.
   const other = await handle.db.insertInto('companies').values({ slug: 'daehan-power', region: 'Ulsan', languages: ['ko', 'en'] }).returning('id').executeTakeFirstOrThrow();
   await handle.db.insertInto('company_texts').values({ company_id: other.id, locale: 'en', name: 'Daehan Power' }).execute();
+  await handle.db.insertInto('products').values({ slug: 'power-transformer', company_id: other.id, pavilion_id: fixture.pavilionId, status: 'approved', published_at: new Date() }).execute();
   ids.rooms = (await handle.db.selectFrom('rooms').select('id').orderBy('id').execute()).map((r) => r.id);
   ids.interpreters = (await handle.db.selectFrom('interpreters').select('id').orderBy('id').execute()).map((r) => r.id);
   jobs = await startJobQueue(handle, silentLogger, { pollingIntervalSeconds: 0.5 });

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { prepared } from '../db/prepared.ts';
+import { listedCompany } from './listed-companies.ts';
 
 export type Db = Kysely<Database>;
 
@@ -44,8 +45,9 @@ export async function findBookableByProductSlug(db: Db, slug: string): Promise<B
   return bookable(row, row?.productId ?? null);
 }
 
+/** A listed company, for requests addressed to the company itself (listed-companies.ts). */
 export async function findBookableByCompanySlug(db: Db, slug: string): Promise<BookableCompany | undefined> {
-  return bookable(await bookableCompanies(db).where('c.slug', '=', slug).modifyFront(prepared('bookable-by-company')).executeTakeFirst(), null);
+  return bookable(await bookableCompanies(db).where('c.slug', '=', slug).where(listedCompany('c')).modifyFront(prepared('bookable-by-company')).executeTakeFirst(), null);
 }
 
 export async function findBookableByCompanyId(db: Db, id: string): Promise<BookableCompany | undefined> {

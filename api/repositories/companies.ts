@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from './catalogue.ts';
 import type { CompanyProfile } from '../portal/company-schemas.ts';
 import type { StoredLogo } from '../db/schema.ts';
+import { listedCompany } from './listed-companies.ts';
 
 export type Membership = { companyId: string; slug: string; role: 'owner' | 'member' | null };
 
@@ -25,6 +26,7 @@ export async function listUserCompanies(db: Db, userId: string) {
     .leftJoin('company_texts as ko', (j) => j.onRef('ko.company_id', '=', 'c.id').on('ko.locale', '=', 'ko'))
     .leftJoin('company_suspensions as s', (j) => j.onRef('s.company_id', '=', 'c.id').on('s.reinstated_at', 'is', null))
     .select(['c.slug', 'm.role', 'en.name as nameEn', 'ko.name as nameKo', 'c.status', 's.reason as suspensionReason'])
+    .select(listedCompany('c').as('listed'))
     .where('m.user_id', '=', userId)
     .orderBy('c.id')
     .execute();

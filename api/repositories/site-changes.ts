@@ -5,11 +5,12 @@
 // a timestamp, a deleted row or a status change all show.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { listedCompany } from './listed-companies.ts';
 
 /** A product with a page: approved, of an active company, in a pavilion not retired (as site/lib/catalogue.ts reads them). */
 export type PublishedProduct = { id: string; slug: string; pavilionId: string; companyId: string; digest: string };
 /**
- * Any company, with whether it has a page (active). A suspended company's products are not in
+ * Any company, with whether it has a page (`active`: listed, see listed-companies.ts). A suspended company's products are not in
  * `products` (they have no pages), so suspending or reinstating it removes or renders them.
  */
 export type CompanyDigest = { id: string; slug: string; active: boolean; digest: string };
@@ -45,7 +46,7 @@ export async function readCatalogueDigests(db: Kysely<Database>): Promise<Catalo
     where p.status = 'approved'
     order by p.id`.execute(db);
   const companies = await sql<CompanyDigest>`
-    select c.id::text as id, c.slug, c.status = 'active' as active,
+    select c.id::text as id, c.slug, ${listedCompany('c')} as active,
       -- The scheduling settings (time zone, confirmation) are edited with the hours and shown on no page.
       md5((to_jsonb(c) - 'updated_at' - 'time_zone' - 'requires_confirmation')::text || '#' || coalesce(t.texts, '')) as digest
     from companies c

@@ -38,6 +38,8 @@ export async function myAccount(deps: PortalDeps, user: SessionUser) {
       slug: c.slug, role: c.role, names: { en: c.nameEn ?? '', ko: c.nameKo ?? '' },
       // Members of a suspended company still sign in; the portal says so, with staff's reason.
       status: c.status, suspension: c.status === 'suspended' ? { reason: c.suspensionReason } : null,
+      // Public (page, search, requests to it) only from its first approved product: listed-companies.ts.
+      listed: c.listed,
     })),
   };
 }

@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { buildDatabase } from './db.ts';
 import type { CatalogueSlice } from './build-scope.ts';
+import { listedCompany } from '../../api/repositories/listed-companies.ts';
 import type { LocalizedText, PriceTerms, Specification, StoredLogo } from '../../api/db/schema.ts';
 
 export type Texts = Record<string, { name: string; summary?: string; description?: string }>;
@@ -196,7 +197,7 @@ export async function companyPageNames(): Promise<PageNames[]> {
     .selectFrom('companies as c')
     .leftJoin('company_texts as t', 't.company_id', 'c.id')
     .select(['c.id', 'c.slug', 't.locale', 't.name'])
-    .where('c.status', '=', 'active')
+    .where(listedCompany('c'))
     .orderBy('c.id')
     .execute();
   return namesBySlug(rows);
@@ -243,13 +244,13 @@ export function logoJpeg(key: string | null, logo: StoredLogo | null): CompanyPa
   return jpeg ? { url: `/api/media/${key}/${jpeg.name}`, width: jpeg.width, height: jpeg.height } : null;
 }
 
-/** Every active company with its products; only a slice of them when given. */
+/** Every listed company (active, with a published product) and its products; only a slice of them when given. */
 export async function allCompanies(slice?: CatalogueSlice): Promise<CompanyPage[]> {
   const db = await buildDatabase();
   const companies = await db
     .selectFrom('companies')
     .select(['id', 'slug', 'region', 'founded_year', 'employees', 'languages', 'export_markets', 'certifications', 'website', 'logo_key', 'logo'])
-    .where('status', '=', 'active')
+    .where(listedCompany('companies'))
     .$if(slice !== undefined, (q) => q.where(inSlice(sql.ref('slug'), sql.ref('id'), slice!)))
     .orderBy('id')
     .execute();

@@ -116,6 +116,8 @@ async function journey(baseURL: string, page: Page, browser: Browser): Promise<O
   await expect(profile.getByLabel('Name in English')).toHaveValue(companyEn);
   const me = (await (await page.request.get('/api/portal/me')).json()) as { companies: { slug: string }[] };
   const companySlug = me.companies[0]!.slug;
+  // Nothing of it is public until staff approve a product: the portal says so.
+  await expect(page.getByTestId('company-unlisted')).toContainText('not public yet');
   await expectNoViolations(page);
 
   // Validation as you type, with the schema's rule in the portal's words.

@@ -18,6 +18,8 @@ export type Me = {
     slug: string; role: string | null; names: { en: string; ko: string };
     /** Suspended by staff: its members still work here, and read why (the reason is staff's own words). */
     status?: 'active' | 'suspended'; suspension?: { reason: string | null } | null;
+    /** Public yet: it has a page and takes requests once staff have approved one of its products. */
+    listed?: boolean;
   }[];
 };
 
@@ -103,6 +105,12 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
           <p><strong>{t('portal.suspended.title')}</strong></p>
           <p>{t('portal.suspended.body')}</p>
           {current.suspension?.reason && <p>{t('portal.suspended.reason')} <span>{current.suspension.reason}</span></p>}
+        </div>
+      )}
+      {current.status === 'active' && current.listed === false && (
+        <div className="notice" role="status" data-testid="company-unlisted">
+          <p><strong>{t('portal.unlisted.title')}</strong></p>
+          <p>{t('portal.unlisted.body')}</p>
         </div>
       )}
       {section === 'profile' && <CompanyProfileForm key={current.slug} slug={current.slug} onSaved={onChanged} />}
