@@ -95,7 +95,8 @@ describe('a product from draft to published', () => {
     expect(await waiting.json()).toMatchObject({ code: 'under-review', state: 'submitted', status: 409, title: 'Conflict', detail: expect.stringContaining('waiting for review') });
 
     const queue = await (await send('GET', '/control/moderation', staff)).json();
-    expect(queue).toMatchObject({ items: [{ kind: 'product', slug: 'hyaluronic-ampoule', companySlug: 'hanbit-beauty' }] });
+    // Nothing of the company is public yet: staff see this review is also the company's first.
+    expect(queue).toMatchObject({ items: [{ kind: 'product', slug: 'hyaluronic-ampoule', companySlug: 'hanbit-beauty', companyStatus: 'active', companyListed: false }] });
     // A company user cannot approve, not even their own product.
     const notStaff = await send('POST', '/control/products/hyaluronic-ampoule/approve', owner);
     expect(notStaff.status).toBe(403);
@@ -330,7 +331,7 @@ describe('images of a published product wait for review like its text', () => {
     expect(await (await send('GET', `${base}/${slug}/images`, owner)).json()).toMatchObject({ staged: true, images: [{ position: 1 }] });
     const review = (await (await send('GET', `/control/products/${slug}`, staff)).json()) as { images: Img[]; pendingRevision: { images: Img[] } };
     expect(review).toMatchObject({ status: 'approved', images: [{ position: 0 }], pendingRevision: { images: [{ position: 1 }], product: { texts: { en: { name: 'Hyaluronic Ampoule' } } } } });
-    expect(await (await send('GET', '/control/moderation', staff)).json()).toMatchObject({ items: [{ kind: 'revision', slug }] });
+    expect(await (await send('GET', '/control/moderation', staff)).json()).toMatchObject({ items: [{ kind: 'revision', slug, companyListed: true }] });
 
     expect((await send('POST', `/control/products/${slug}/approve`, staff)).status).toBe(200);
     expect(await publicImages(slug)).toEqual([keyOf(b)]);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from './catalogue.ts';
 import type { ProductStatus, StagedImage } from '../db/schema.ts';
 import { PRODUCT_LOCALES, type ProductInput } from '../portal/product-schemas.ts';
+import { listedCompany } from './listed-companies.ts';
 
 export async function findPavilionCategory(db: Db, pavilion: string, category: string | null) {
   const pv = await db.selectFrom('pavilions').select('id').where('slug', '=', pavilion).where('retired_at', 'is', null).executeTakeFirst();
@@ -186,14 +187,16 @@ export async function listModerationQueue(db: Db) {
   const products = await db.selectFrom('products as p')
     .innerJoin('companies as c', 'c.id', 'p.company_id')
     .leftJoin('product_texts as en', (j) => j.onRef('en.product_id', '=', 'p.id').on('en.locale', '=', 'en'))
-    .select(['p.slug', 'c.slug as companySlug', 'en.name as nameEn', 'p.updated_at as since'])
+    .select(['p.slug', 'c.slug as companySlug', 'en.name as nameEn', 'p.updated_at as since', 'c.status as companyStatus'])
+    .select(listedCompany('c').as('companyListed'))
     .where('p.status', '=', 'submitted')
     .execute();
   const revisions = await db.selectFrom('product_revisions as r')
     .innerJoin('products as p', 'p.id', 'r.product_id')
     .innerJoin('companies as c', 'c.id', 'p.company_id')
     .leftJoin('product_texts as en', (j) => j.onRef('en.product_id', '=', 'p.id').on('en.locale', '=', 'en'))
-    .select(['p.slug', 'c.slug as companySlug', 'en.name as nameEn', 'r.submitted_at as since'])
+    .select(['p.slug', 'c.slug as companySlug', 'en.name as nameEn', 'r.submitted_at as since', 'c.status as companyStatus'])
+    .select(listedCompany('c').as('companyListed'))
     .where('r.status', '=', 'submitted')
     .where('p.status', '=', 'approved')
     .execute();

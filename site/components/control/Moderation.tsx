@@ -15,7 +15,17 @@ import { ProblemAlert, StatusLine } from '../portal/messages.tsx';
 import { StatusBadge } from '../portal/ProductList.tsx';
 import { previewOf, type ProductImage } from '../portal/ProductImages.tsx';
 
-type QueueItem = { kind: 'product' | 'revision'; slug: string; companySlug: string; nameEn: string; since: string };
+/** companyListed false: nothing of the company is public yet, so this review is also the company's first. */
+type QueueItem = {
+  kind: 'product' | 'revision'; slug: string; companySlug: string; nameEn: string; since: string;
+  companyStatus: 'active' | 'suspended'; companyListed: boolean;
+};
+
+function CompanyCell({ item }: { item: QueueItem }) {
+  if (item.companyStatus === 'suspended') return <td>{item.companySlug} <span className="badge badge-cancelled">suspended: approving publishes nothing until it is reinstated</span></td>;
+  if (!item.companyListed) return <td>{item.companySlug} <span className="badge badge-held">new company: its first product, and its page with it</span></td>;
+  return <td><a href={`/companies/${item.companySlug}/`}>{item.companySlug}</a></td>;
+}
 type Review = {
   slug: string; status: string; rejectionReason: string | null;
   product: ProductInput; images: ProductImage[];
@@ -50,7 +60,7 @@ function Queue({ items }: { items: QueueItem[] }) {
           <tr key={`${i.kind}-${i.slug}`} data-product={i.slug}>
             <th scope="row"><a href={`#review/${i.companySlug}/${i.slug}`}>{i.nameEn || i.slug}</a></th>
             <td>{i.kind === 'revision' ? 'Edit of a published product' : 'New product'}</td>
-            <td><a href={`/companies/${i.companySlug}/`}>{i.companySlug}</a></td>
+            <CompanyCell item={i} />
             <td>{date(i.since)}</td>
           </tr>
         ))}
