@@ -467,6 +467,25 @@ async function signUpAndConfirm(page: Page, who: { name: string; email: string; 
   await page.goto(firstLink(await readMail(page.request, who.email, 'Confirm your e-mail'), '/api/auth/verify-email'));
 }
 
+/** Registers a product through the API and has staff approve it: the company goes public with it. */
+async function publishAProduct(page: Page, companySlug: string, nameEn: string) {
+  const baseURL = new URL(page.url()).origin;
+  const headers = { origin: baseURL };
+  const home = await (await page.request.get('/')).text();
+  const pavilion = /href="\/pavilions\/([a-z0-9-]+)\/"/.exec(home)![1]!;
+  const facets = (await (await page.request.get(`/api/search?pavilion=${pavilion}&facets=1&limit=1`)).json()) as { facets: { category: Record<string, number> } };
+  const created = await page.request.post(`/api/portal/companies/${companySlug}/products`, {
+    headers, data: { pavilion, category: Object.keys(facets.facets.category)[0] ?? null, texts: { ko: { name: `${nameEn} 한국어` }, en: { name: nameEn } } },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { slug } = (await created.json()) as { slug: string };
+  expect((await page.request.post(`/api/portal/companies/${companySlug}/products/${slug}/submit`, { headers })).status()).toBe(200);
+  const staff = await page.context().browser()!.newContext({ baseURL });
+  expect((await staff.request.post('/api/auth/sign-in/email', { headers, data: STAFF })).status()).toBe(200);
+  expect((await staff.request.post(`/api/control/products/${slug}/approve`, { headers })).status()).toBe(200);
+  await staff.close();
+}
+
 /** A new exporter, signed in, with a registered company; returns the company's slug. */
 async function newCompany(page: Page, who: { name: string; email: string; password: string }, nameEn: string): Promise<string> {
   await page.goto('/portal/');
@@ -605,6 +624,10 @@ test('the company logo: a refused file is named, a real one is previewed, replac
   await logo.getByLabel('Logo file').setInputFiles(wide);
   await logo.getByRole('button', { name: 'Replace logo' }).click();
   await expect(logo.getByText('Stored at 800 × 400 pixels.')).toBeVisible();
+
+  // The company has no public page until staff approve one of its products.
+  expect((await page.request.get(`/companies/${slug}/`)).status()).toBe(404);
+  await publishAProduct(page, slug, `Mirae LED Panel ${stamp}`);
 
   // The public company page shows it once the site has rebuilt, beside the name, with its
   // website as a link that passes no rank and no opener.

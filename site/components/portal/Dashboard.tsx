@@ -1,7 +1,7 @@
 // Signed in: the company's pages (profile, hours, products, meetings, and members for its
 // owners) behind a small menu.
 // The page part lives in the URL's hash (#products/<slug>), so a reload keeps the place.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../lib/portal/api.ts';
 import { clearDrafts } from '../../lib/portal/drafts.ts';
 import { usePortal } from './context.ts';
@@ -49,6 +49,13 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
   const current = me.companies.find((c) => c.slug === company) ?? me.companies[0];
   // Drafts someone else left on this browser (their session expired) are not this user's to see.
   useEffect(() => clearDrafts(me.user.id), [me.user.id]);
+  // Staff change what the notices below say (a first product approved, a suspension): read the
+  // account again on each move to another section, not only when the portal is opened.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) onChanged();
+    opened.current = true;
+  }, [route.section]); // onChanged is PortalApp's stable load()
 
   async function signOut() {
     clearDrafts();
@@ -101,14 +108,14 @@ export function Dashboard({ me, pavilions, onChanged }: { me: Me; pavilions: Pav
         </nav>
       </div>
       {current.status === 'suspended' && (
-        <div className="notice" role="status" data-testid="company-suspended">
+        <div className="notice" data-testid="company-suspended">
           <p><strong>{t('portal.suspended.title')}</strong></p>
           <p>{t('portal.suspended.body')}</p>
           {current.suspension?.reason && <p>{t('portal.suspended.reason')} <span>{current.suspension.reason}</span></p>}
         </div>
       )}
       {current.status === 'active' && current.listed === false && (
-        <div className="notice" role="status" data-testid="company-unlisted">
+        <div className="notice" data-testid="company-unlisted">
           <p><strong>{t('portal.unlisted.title')}</strong></p>
           <p>{t('portal.unlisted.body')}</p>
         </div>
