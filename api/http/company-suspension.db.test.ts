@@ -221,7 +221,7 @@ describe('suspending and reinstating a company', () => {
     const products = '/portal/companies/hanbit-cosmetics/products';
     const submit = await post(`${products}/secret-draft/submit`, {}, member);
     expect(submit.status).toBe(409);
-    expect(await submit.json()).toMatchObject({ code: 'company-suspended', companyStatus: 'suspended', detail: expect.stringMatching(/suspended/) });
+    expect(await submit.json()).toMatchObject({ code: 'company-suspended', state: 'suspended', detail: expect.stringMatching(/suspended/) });
     const input = { pavilion: 'beauty', texts: { ko: { name: '비타민C 세럼' }, en: { name: 'Vitamin C serum, brighter' } } };
     const edit = await app.request(`${products}/vitamin-c-serum`, { ...jsonPost(input, member), method: 'PUT' });
     expect(edit.status, await edit.clone().text()).toBe(409);

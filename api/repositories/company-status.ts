@@ -66,11 +66,9 @@ export async function lockCompanyBySlug(db: Db, slug: string) {
   return db.selectFrom('companies').select(['id', 'slug', 'status']).where('slug', '=', slug).forUpdate().executeTakeFirst();
 }
 
-/** Moves the company from one status to the other; false if it was not in `from`. */
-export async function setCompanyStatus(db: Db, companyId: string, from: 'active' | 'suspended', to: 'active' | 'suspended'): Promise<boolean> {
-  const r = await db.updateTable('companies').set({ status: to, updated_at: sql`now()` })
-    .where('id', '=', companyId).where('status', '=', from).executeTakeFirst();
-  return r.numUpdatedRows > 0n;
+/** Sets the company's status; callers hold its row lock (lockCompanyBySlug). */
+export async function setCompanyStatus(db: Db, companyId: string, to: 'active' | 'suspended'): Promise<void> {
+  await db.updateTable('companies').set({ status: to, updated_at: sql`now()` }).where('id', '=', companyId).execute();
 }
 
 export async function openSuspension(db: Db, s: { companyId: string; reason: string; by: string }): Promise<void> {

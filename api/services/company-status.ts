@@ -67,7 +67,7 @@ async function changeStatus(deps: CompanyStatusDeps, user: SessionUser, slug: st
     if (company.status === to) {
       throw new ConflictError(to === 'suspended' ? `The company "${slug}" is already suspended.` : `The company "${slug}" is not suspended.`, { state: company.status });
     }
-    if (!(await setCompanyStatus(trx, company.id, company.status, to))) throw new ConflictError('The company changed meanwhile; reload it and try again.');
+    await setCompanyStatus(trx, company.id, to);
     if (to === 'suspended') await openSuspension(trx, { companyId: company.id, reason: reason!, by: user.id });
     else await closeSuspension(trx, company.id, user.id);
     // Its published products leave (or rejoin) the products index, the company the directory,
@@ -98,6 +98,6 @@ export async function reinstateCompany(deps: CompanyStatusDeps, user: SessionUse
 export async function requireCompanyActive(trx: Kysely<Database>, companyId: string): Promise<void> {
   const status = await companyStatusForShare(trx, companyId);
   if (status === 'suspended') {
-    throw new ConflictError('Your company is suspended from the programme, so nothing can be sent for review until the programme team reinstates it.', { code: 'company-suspended', state: 'suspended', companyStatus: 'suspended' });
+    throw new ConflictError('Your company is suspended from the programme, so nothing can be sent for review until the programme team reinstates it.', { code: 'company-suspended', state: 'suspended' });
   }
 }

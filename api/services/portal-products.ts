@@ -133,10 +133,10 @@ export async function editProduct(deps: ProductDeps, companySlug: string, slug: 
     const product = await companyProduct(trx, m.companyId, slug, { lock: true });
     const t = allowed(product.status, 'edit', user);
     const ids = await placement(trx, input);
-    // A suspended company keeps working on its drafts, but an edit of a published product
-    // goes to review, which it cannot send anything to until it is reinstated.
-    if (t.revision) await requireCompanyActive(trx, m.companyId);
     if (t.revision) {
+      // A suspended company keeps working on its drafts, but an edit of a published product
+      // goes to review, which it cannot send anything to until it is reinstated.
+      await requireCompanyActive(trx, m.companyId);
       // The new text replaces the waiting one; image changes already staged stay with it.
       const pending = await findPendingRevision(trx, product.id);
       await saveRevision(trx, product.id, user.id, input, pending?.images ?? null);

@@ -2,6 +2,7 @@
 // built. Counts only: no name, e-mail or company of any buyer ever leaves the database here.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../api/db/schema.ts';
+import { listedCompany } from '../../api/repositories/listed-companies.ts';
 import { buildDatabase, perBuild } from './db.ts';
 
 export type ProgrammeFigures = {
@@ -11,7 +12,7 @@ export type ProgrammeFigures = {
    * come), nor no-shows, cancellations or refusals.
    */
   consultationsHeld: number;
-  /** Exporters in the hall: active companies with at least one approved (published) product. */
+  /** Exporters in the hall: listed companies (active, with a published product; listed-companies.ts). */
   companies: number;
   /** Buyers who have asked for at least one meeting, whatever became of the request. */
   buyers: number;
@@ -23,8 +24,7 @@ export async function readProgrammeFigures(db: Kysely<Database>): Promise<Progra
   const { rows } = await sql<{ consultations: string; companies: string; buyers: string; countries: string }>`
     select
       (select count(*) from consultations where status = 'completed') as consultations,
-      (select count(*) from companies c where c.status = 'active'
-         and exists (select 1 from products p where p.company_id = c.id and p.status = 'approved')) as companies,
+      (select count(*) from companies c where ${listedCompany('c')}) as companies,
       count(*) as buyers,
       count(distinct b.country) as countries
     from buyers b
