@@ -86,7 +86,7 @@ describe('a company that confirms its meetings', () => {
     const res = await portal(`/consultations/${request!.id}/accept`, {});
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'scheduled', awaiting: null });
-    expect(await mailJobs('scheduled')).toEqual(['buyer', 'company', 'interpreter']);
+    expect(await mailJobs('scheduled')).toEqual(['buyer', 'company']); // no interpreter is booked
     // Answering twice is a conflict, not a second meeting.
     expect((await portal(`/consultations/${request!.id}/accept`, {})).status).toBe(409);
   });
@@ -121,7 +121,7 @@ describe('a company that confirms its meetings', () => {
     const accepted = await manage(held.manageUrl, '/accept');
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toMatchObject({ status: 'scheduled', startsAt: third });
-    expect(await mailJobs('scheduled')).toEqual(['buyer', 'company', 'interpreter']);
+    expect(await mailJobs('scheduled')).toEqual(['buyer', 'company']); // no interpreter is booked
   });
 
   it('a proposal the buyer declines ends the request', async () => {

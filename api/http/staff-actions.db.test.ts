@@ -138,6 +138,20 @@ describe('staff steering a consultation', () => {
     const told = await mailMatching((m) => m.includes('To: yuki@tokyo.test') && m.includes('has new details'));
     expect(told).toContain('Seoul HQ Room');
     expect(icsOf(told)).toContain(`SEQUENCE:${c.ics_sequence + 1}`);
+    // The reminders queued at booking carry the old sequence and are dropped by the worker:
+    // the new details come with their own, or nobody is reminded of the meeting.
+    const reminders = await sql<{ event: string; role: string; start_after: Date }>`
+      select data->>'event' as event, data->>'role' as role, start_after from pgboss.job
+      where name = 'email' and data->>'consultationId' = ${c.id} and data->>'event' like 'reminder%'
+        and (data->>'sequence')::int = ${c.ics_sequence + 1}`.execute(handle.db);
+    // (Those still ahead of the board's clock: the 24-hour one is past for a meeting that day.)
+    const due = [['reminder-24h', 86_400_000], ['reminder-1h', 3_600_000]] as const;
+    const ahead = due.filter(([, before]) => Date.parse(yuki.startsAt) - before > NOW).map(([e]) => e);
+    expect(ahead).toContain('reminder-1h');
+    expect(reminders.rows.map((r) => `${r.event} ${r.role}`).sort()).toEqual(
+      ahead.flatMap((e) => ['buyer', 'company', 'interpreter'].map((r) => `${e} ${r}`)).sort(),
+    );
+    expect(reminders.rows.find((r) => r.event === 'reminder-1h')!.start_after.getTime()).toBe(Date.parse(yuki.startsAt) - 3_600_000);
   });
 
   it('gives the consultation the other interpreter of its language; the replaced one gets a cancellation', async () => {

@@ -57,29 +57,34 @@ const REMINDERS = [
 ] as const;
 
 /**
- * Enqueues a change's e-mails for everyone and, for a scheduled or moved meeting, the
- * reminders 24 h and 1 h before it (those still ahead of `now`). A reminder carries the
- * sequence it was made for: if the meeting changes again, the worker drops it.
+ * Enqueues a change's e-mails for everyone and, for a meeting that is booked, moved or
+ * given new details (`startsAt` set), the reminders 24 h and 1 h before it (those still
+ * ahead of `now`). A reminder carries the sequence it was made for: after any later change
+ * the worker drops it, so every change that raises the sequence queues them again.
+ * `interpreter: false` says the consultation has none: no interpreter jobs that would find
+ * nobody to write to (a third of a booking's job rows).
  */
 export async function enqueueConsultationMail(
   jobs: JobQueue | undefined,
   trx: Kysely<Database>,
   m: {
     consultationId: string; event: 'scheduled' | 'rescheduled' | 'updated' | 'cancelled'; sequence: number; startsAt?: Date; now?: number;
+    /** Whether an interpreter is booked: without one, no interpreter jobs are queued. */
+    interpreter: boolean;
     /** The interpreter a change replaced: they receive a cancellation for their calendar. */
     formerInterpreterId?: string | null;
   },
 ): Promise<void> {
   if (!jobs) return;
   const sends: { event: MailEvent; startAfter?: Date }[] = [{ event: m.event }];
-  if ((m.event === 'scheduled' || m.event === 'rescheduled') && m.startsAt) {
+  if (m.event !== 'cancelled' && m.startsAt) {
     for (const r of REMINDERS) {
       const at = m.startsAt.getTime() - r.before;
       if (at > (m.now ?? Date.now())) sends.push({ event: r.event, startAfter: new Date(at) });
     }
   }
   const all = sends.flatMap((send) =>
-    (['buyer', 'company', 'interpreter'] as const).map((role) => {
+    (!m.interpreter ? (['buyer', 'company'] as const) : (['buyer', 'company', 'interpreter'] as const)).map((role) => {
       const data: MailJob = { consultationId: m.consultationId, event: send.event, sequence: m.sequence, role };
       // The key names the message (change, kind, recipient), for tracing and de-duplication.
       return { data, singletonKey: `${m.consultationId}:${send.event}:${m.sequence}:${role}`, ...(send.startAfter ? { startAfter: send.startAfter } : {}) };

@@ -94,6 +94,23 @@ describe('consultation e-mails', () => {
     for (const r of rows) expect(r.start_after.getTime()).toBe(Date.parse(startsAt) - 3_600_000);
   });
 
+  it('a meeting without an interpreter queues nothing for an interpreter', async () => {
+    const res = await app.request('/meeting-requests', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ productSlug: 'vitamin-c-serum', interpreter: 'none', buyer: { name: 'Ana', company: 'Lisboa Foods', country: 'PT', email: 'ana@lisboa.test', language: 'en', timeZone: 'Europe/Lisbon' } }),
+    });
+    expect(res.status).toBe(201);
+    const { id, interpreter } = (await res.json()) as { id: string; interpreter: unknown };
+    expect(interpreter).toBeNull();
+    const { rows } = await sql<{ event: string; role: string }>`
+      select data->>'event' as event, data->>'role' as role from pgboss.job
+      where name = 'email' and data->>'consultationId' = ${id}`.execute(handle.db);
+    expect(rows.length).toBeGreaterThanOrEqual(4); // the invitation and at least one reminder, each to two
+    expect(new Set(rows.map((r) => r.role))).toEqual(new Set(['buyer', 'company']));
+    await waitForMails(5);
+    expect(mails().filter((m) => plain(m).includes('To: ana@lisboa.test'))).toHaveLength(1);
+  });
+
   it('a refused request (409) enqueues nothing', async () => {
     const before = await emailJobs();
     const res = await app.request('/meeting-requests', {
@@ -117,7 +134,7 @@ describe('consultation e-mails', () => {
     // A reminder made for the meeting before it was cancelled is dropped by the worker.
     const outbox: string[] = [];
     const worker = consultationMailWorker({ db: handle.db, config, log: silentLogger, mailer: { kind: 'outbox', send: async (m) => void outbox.push(m.to) } });
-    const consultation = await handle.db.selectFrom('consultations').select('id').executeTakeFirstOrThrow();
+    const consultation = await handle.db.selectFrom('consultations').select('id').orderBy('id').executeTakeFirstOrThrow(); // Yuki's, the first
     await worker({ consultationId: consultation.id, event: 'reminder-1h', sequence: 0, role: 'buyer' });
     expect(outbox).toEqual([]);
     await worker({ consultationId: consultation.id, event: 'cancelled', sequence: 1, role: 'buyer' });

@@ -1,8 +1,9 @@
 // The job queue: pg-boss in PostgreSQL, so a write and the jobs it causes (e-mails now;
 // search sync and site rebuilds later) commit or vanish together. pg-boss owns its schema
 // (`pgboss`), creating and upgrading it itself.
-import { PgBoss, fromKysely } from 'pg-boss';
-import type { Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+import { PgBoss } from 'pg-boss';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Logger } from '../lib/logger.ts';
 
@@ -20,6 +21,29 @@ export type JobQueueOptions = {
   /** How long an e-mail or search-sync job stays with the process that took it (Config.jobs.leaseSeconds). */
   leaseSeconds?: number;
 };
+
+const names = new Map<string, string>();
+/** A name for one of pg-boss's statement texts, so a server prepares it once per connection. */
+function preparedName(text: string): string {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `pgboss-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`));
+  return name;
+}
+
+/**
+ * pg-boss's statements inside the caller's transaction (pg-boss's own fromKysely, plus one
+ * thing): its insert is marked to be prepared (api/db/prepared.ts). Its text is fixed per
+ * queue, and a booking spent as long parsing and planning it as running it.
+ */
+function inTransaction(trx: Kysely<any>) {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      const marked = /^\s*INSERT INTO pgboss\./.test(text) ? `/*prepared:${preparedName(text)}*/${text}` : text;
+      const result = await trx.executeQuery(CompiledQuery.raw(marked, values ?? []));
+      return { rows: [...result.rows] };
+    },
+  };
+}
 
 export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: JobQueueOptions = {}): Promise<JobQueue> {
   const lease = opts.leaseSeconds ?? 120;
@@ -56,7 +80,7 @@ export async function startJobQueue(handle: DatabaseHandle, log: Logger, opts: J
   return {
     boss,
     insert: async (trx, queue, jobs) => {
-      if (jobs.length > 0) await boss.insert(QUEUES[queue], jobs, { db: fromKysely(trx) });
+      if (jobs.length > 0) await boss.insert(QUEUES[queue], jobs, { db: inTransaction(trx) });
     },
     stop: async () => {
       await boss.stop({ graceful: true, timeout: 5_000 });

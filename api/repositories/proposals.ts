@@ -61,7 +61,7 @@ export async function cancelReplacedMeeting(db: Db, id: string, now: Date, reaso
   const row = await db.updateTable('consultations')
     .set((eb) => ({ status: 'cancelled', ics_sequence: eb('ics_sequence', '+', 1), decline_reason: reason, updated_at: new Date() }))
     .where('id', '=', id).where('status', 'in', ['scheduled', 'confirmed']).where('starts_at', '>', now)
-    .returning('ics_sequence as icsSequence')
+    .returning(['ics_sequence as icsSequence', 'interpreter_id as interpreterId'])
     .executeTakeFirst();
   return row;
 }

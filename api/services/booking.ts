@@ -269,7 +269,10 @@ export async function requestMeeting(
         await enqueueHeldMail(deps.jobs, trx, { consultationId: consultation.id, event: 'held', sequence: 0 });
         await enqueueHoldExpiry(deps.jobs, trx, consultation.id, holdExpiresAt);
       } else {
-        await enqueueConsultationMail(deps.jobs, trx, { consultationId: consultation.id, event: 'scheduled', sequence: 0, startsAt: new Date(slot.start), now });
+        await enqueueConsultationMail(deps.jobs, trx, {
+          consultationId: consultation.id, event: 'scheduled', sequence: 0, startsAt: new Date(slot.start), now,
+          interpreter: consultation.interpreterLanguage !== null,
+        });
       }
       const result = { status: 'scheduled' as const, requestId, consultation, manageToken };
       await finalize?.(trx, result);

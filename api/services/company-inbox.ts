@@ -81,7 +81,7 @@ export async function accept(deps: InboxDeps, companySlug: string, id: string, u
     if (!(await acceptHold(trx, id, 'company'))) throw new ConflictError('This request is not waiting for your answer any more.', { code: 'not-awaiting-answer' });
     await recordEvent(trx, { meetingRequestId: hold.meetingRequestId, consultationId: id, event: 'accepted', actorType: 'company', actorId: user.id });
     // Now it is a meeting: invitations (with .ics) to everyone, and the reminders.
-    await enqueueConsultationMail(deps.jobs, trx, { consultationId: id, event: 'scheduled', sequence: hold.icsSequence, startsAt: hold.startsAt, now: deps.now() });
+    await enqueueConsultationMail(deps.jobs, trx, { consultationId: id, event: 'scheduled', sequence: hold.icsSequence, startsAt: hold.startsAt, now: deps.now(), interpreter: hold.interpreterLanguage !== null });
   });
   return current(deps.db, hold.companyId, id);
 }

@@ -41,7 +41,7 @@ export async function cancelMeeting(deps: InboxDeps, companySlug: string, id: st
     });
     // As when staff cancel: everyone (the interpreter too) gets the cancellation for their
     // calendar, the buyer with the reason. The home page counts only meetings held: no rebuild.
-    await enqueueConsultationMail(deps.jobs, trx, { consultationId: b.id, event: 'cancelled', sequence: b.icsSequence + 1 });
+    await enqueueConsultationMail(deps.jobs, trx, { consultationId: b.id, event: 'cancelled', sequence: b.icsSequence + 1, interpreter: b.interpreterId !== null });
   });
   return current(deps.db, b.companyId, b.id);
 }

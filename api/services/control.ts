@@ -99,7 +99,7 @@ export async function placeRequest(deps: BookingDeps, user: SessionUser, id: str
         });
         if (!consultationId) continue;
         await recordEvent(trx, { meetingRequestId: r.id, consultationId, event: 'scheduled', actorType: 'staff', actorId: user.id });
-        await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, startsAt: new Date(slot.start), now });
+        await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, startsAt: new Date(slot.start), now, interpreter: interpreterId !== null });
         return consultationId;
       }
     }

@@ -82,7 +82,7 @@ export async function rescheduleByToken(deps: BookingDeps, token: string, start:
       });
       if (ok) {
         await enqueueConsultationMail(deps.jobs, trx, {
-          consultationId: booking.id, event: 'rescheduled', sequence: booking.icsSequence + 1, startsAt: new Date(slot.start), now,
+          consultationId: booking.id, event: 'rescheduled', sequence: booking.icsSequence + 1, startsAt: new Date(slot.start), now, interpreter: interpreterId !== null,
           // Another interpreter took the new time: the first one is told they are free.
           formerInterpreterId: booking.interpreterId && booking.interpreterId !== interpreterId ? booking.interpreterId : null,
         });
@@ -106,7 +106,7 @@ export async function cancelByToken(deps: BookingDeps, token: string): Promise<C
   const booking = await liveBooking(deps, token);
   await deps.db.transaction().execute(async (trx: Kysely<Database>) => {
     if (await cancelConsultation(trx, booking.id)) {
-      await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'cancelled', sequence: booking.icsSequence + 1 });
+      await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'cancelled', sequence: booking.icsSequence + 1, interpreter: booking.interpreterId !== null });
       await recordEvent(trx, {
         meetingRequestId: booking.meetingRequestId, consultationId: booking.id, event: 'cancelled', actorType: 'buyer', actorId: booking.buyerId,
       });
@@ -126,7 +126,7 @@ async function supersede(deps: BookingDeps, trx: Kysely<Database>, proposal: { i
     meetingRequestId: proposal.meetingRequestId, consultationId: meetingId, event: 'cancelled', actorType: 'buyer', actorId: proposal.buyerId,
     details: { reason, replacedBy: proposal.id },
   });
-  await enqueueConsultationMail(deps.jobs, trx, { consultationId: meetingId, event: 'cancelled', sequence: cancelled.icsSequence });
+  await enqueueConsultationMail(deps.jobs, trx, { consultationId: meetingId, event: 'cancelled', sequence: cancelled.icsSequence, interpreter: cancelled.interpreterId !== null });
 }
 
 /** The buyer's answer to a time the company proposed. */
@@ -147,7 +147,7 @@ export async function answerProposal(deps: BookingDeps, token: string, answer: '
     });
     if (answer === 'accept') {
       if (replaced) await supersede(deps, trx, booking, replaced.id);
-      await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'scheduled', sequence: booking.icsSequence, startsAt: booking.startsAt, now: deps.now() });
+      await enqueueConsultationMail(deps.jobs, trx, { consultationId: booking.id, event: 'scheduled', sequence: booking.icsSequence, startsAt: booking.startsAt, now: deps.now(), interpreter: booking.interpreterId !== null });
     }
   });
   const view = await findConsultation(deps.db, booking.id);

@@ -137,7 +137,7 @@ export async function commitProposal(deps: BookingDeps, user: SessionUser, place
       });
       if (!consultationId) throw new ConflictError('A time, room or interpreter in the proposal was just taken. Nothing was booked; plan again.', { requestId: r.id });
       await recordEvent(trx, { meetingRequestId: r.id, consultationId, event: 'scheduled', actorType: 'staff', actorId: user.id, details: { via: 'week planner' } });
-      await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, startsAt: new Date(start), now });
+      await enqueueConsultationMail(deps.jobs, trx, { consultationId, event: 'scheduled', sequence: 0, startsAt: new Date(start), now, interpreter: p.interpreterId !== null });
       out.push({ requestId: r.id, consultationId, ...slotView({ start, end }, r.timeZone, KOREA) });
     }
     return out;

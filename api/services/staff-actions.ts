@@ -87,7 +87,8 @@ async function swapResource(deps: BookingDeps, user: SessionUser, b: Booking, to
     });
     if (b.status !== 'held') {
       await enqueueConsultationMail(deps.jobs, trx, {
-        consultationId: b.id, event: 'updated', sequence: b.icsSequence + 1, formerInterpreterId: to.interpreterId ? b.interpreterId : null,
+        consultationId: b.id, event: 'updated', sequence: b.icsSequence + 1, startsAt: b.startsAt, now: deps.now(),
+        interpreter: interpreterId !== null, formerInterpreterId: to.interpreterId ? b.interpreterId : null,
       });
     }
   }), taken);
@@ -142,7 +143,7 @@ export async function moveByStaff(deps: BookingDeps, user: SessionUser, id: stri
         details: { from: b.startsAt.toISOString(), to: new Date(slot.start).toISOString(), room: roomId },
       });
       await enqueueConsultationMail(deps.jobs, trx, {
-        consultationId: b.id, event: 'rescheduled', sequence: b.icsSequence + 1, startsAt: new Date(slot.start), now,
+        consultationId: b.id, event: 'rescheduled', sequence: b.icsSequence + 1, startsAt: new Date(slot.start), now, interpreter: interpreterId !== null,
         formerInterpreterId: b.interpreterId && b.interpreterId !== interpreterId ? b.interpreterId : null,
       });
       return true;
@@ -159,7 +160,7 @@ export async function cancelByStaff(deps: BookingDeps, user: SessionUser, id: st
     await recordEvent(trx, {
       meetingRequestId: b.meetingRequestId, consultationId: b.id, event: 'cancelled', actorType: 'staff', actorId: user.id, details: { reason },
     });
-    await enqueueConsultationMail(deps.jobs, trx, { consultationId: b.id, event: 'cancelled', sequence: b.icsSequence + 1 });
+    await enqueueConsultationMail(deps.jobs, trx, { consultationId: b.id, event: 'cancelled', sequence: b.icsSequence + 1, interpreter: b.interpreterId !== null });
   });
   return current(deps, b.id);
 }
