@@ -62,5 +62,24 @@ describe('pieces', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'가'.repeat(60)}`);
   });
 
+  it.each([
+    ['ASCII, exactly 75 octets', 'D'.repeat(75)],
+    ['ASCII, 76 octets', 'D'.repeat(76)],
+    ['two-octet letters (Cyrillic)', `SUMMARY:${'Ж'.repeat(80)}`],
+    ['four-octet characters (emoji) at the edges', `SUMMARY:${'🌏a'.repeat(40)}`],
+    ['Korean, Japanese and Latin mixed', `DESCRIPTION:${'회의 会議 meeting '.repeat(12)}`],
+  ])('folds %s within 75 octets, keeping every character whole', (_, line) => {
+    const folded = foldLine(line);
+    const parts = folded.split('\r\n');
+    for (const [i, part] of parts.entries()) {
+      expect(octets(part)).toBeLessThanOrEqual(75);
+      if (i > 0) expect(part.startsWith(' ')).toBe(true);
+      expect(part).not.toMatch(/\uFFFD/);
+      expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part); // no lone surrogate halves
+    }
+    expect(parts.length > 1).toBe(octets(line) > 75);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+
   it('formats UTC dates', () => expect(icsDate(new Date('2027-01-02T03:04:05.678Z'))).toBe('20270102T030405Z'));
 });

@@ -27,14 +27,17 @@ export function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
+/** UTF-8 octets of one code point. */
+const octetsOf = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 /** Folds a content line into chunks of at most 75 octets, continuation lines starting with a space. */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
+  if (line.length <= 75 && Buffer.byteLength(line) <= 75) return line; // most lines
   const out: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = octetsOf(ch.codePointAt(0)!);
     const limit = out.length === 0 ? 75 : 74; // a continuation line's leading space counts
     if (octets + size > limit) {
       out.push(current);

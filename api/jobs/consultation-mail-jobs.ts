@@ -97,9 +97,21 @@ export async function enqueueConsultationMail(
   await jobs.insert(trx, 'email', all);
 }
 
+/**
+ * One batch's reads, by consultation id: a change's jobs (buyer, company, interpreter) come
+ * in one batch and read the consultation once. Each batch starts with an empty one.
+ */
+export type MailBatch = Map<string, ReturnType<typeof readConsultation>>;
+
+const readConsultation = (db: Kysely<Database>, id: string) => Promise.all([findConsultation(db, id), findRecipients(db, id)]);
+/** The invitation, rendered once for every recipient of one read of a consultation. */
+const invitations = new WeakMap<object, string>();
+
 export function consultationMailWorker(deps: { db: Kysely<Database>; config: Config; mailer: Mailer; log: Logger }) {
-  return async (job: MailJob): Promise<void> => {
-    const [c, people] = await Promise.all([findConsultation(deps.db, job.consultationId), findRecipients(deps.db, job.consultationId)]);
+  return async (job: MailJob, batch: MailBatch = new Map()): Promise<void> => {
+    let read = batch.get(job.consultationId);
+    if (!read) batch.set(job.consultationId, (read = readConsultation(deps.db, job.consultationId)));
+    const [c, people] = await read;
     if (!c || !people) return; // gone: nothing to tell
     // A reminder is for the meeting as it was when enqueued: moved or cancelled since, it is void.
     if (job.event.startsWith('reminder') && (c.icsSequence !== job.sequence || !['held', 'scheduled', 'confirmed'].includes(c.status))) return;
@@ -110,7 +122,8 @@ export function consultationMailWorker(deps: { db: Kysely<Database>; config: Con
       : job.role === 'company' ? people.companyEmails.map((email) => ({ role: 'company' as const, email, timeZone: people.companyTimeZone }))
       : people.interpreterEmail ? [{ role: 'interpreter', email: people.interpreterEmail, timeZone: people.interpreterTimeZone ?? 'Asia/Seoul' }]
       : [];
-    const ics = consultationIcs(c, deps.config, job.event === 'released');
+    let ics = job.event === 'released' ? consultationIcs(c, deps.config, true) : invitations.get(c);
+    if (ics === undefined) invitations.set(c, (ics = consultationIcs(c, deps.config)));
     const videoUrl = `${deps.config.videoBaseUrl}${c.videoRoom}`;
     if (!AUDIENCE[job.event].includes(job.role)) return;
     // The private link goes to the buyer alone.

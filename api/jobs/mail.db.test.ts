@@ -23,7 +23,7 @@ const NOW = (() => {
   while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
   return d.getTime();
 })();
-import { consultationMailWorker } from './consultation-mail-jobs.ts';
+import { consultationMailWorker, type MailBatch } from './consultation-mail-jobs.ts';
 
 const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-outbox-'));
 const config = { ...loadConfig({ PUBLIC_URL: 'http://hall.test' }), mail: { smtpUrl: undefined, from: 'Pavilion <meetings@hall.test>', outboxDir } };
@@ -139,6 +139,21 @@ describe('consultation e-mails', () => {
     expect(outbox).toEqual([]);
     await worker({ consultationId: consultation.id, event: 'cancelled', sequence: 1, role: 'buyer' });
     expect(outbox).toEqual(['yuki@tokyo-trading.test']);
+  });
+
+  it('the jobs of one change, sent in one batch, read the meeting once and still reach each person with their own message', async () => {
+    const sent: { to: string; text: string; ics: string }[] = [];
+    const worker = consultationMailWorker({
+      db: handle.db, config, log: silentLogger,
+      mailer: { kind: 'outbox', send: async (m) => void sent.push({ to: m.to, text: m.text, ics: m.attachments?.[0]?.content ?? '' }) },
+    });
+    const consultation = await handle.db.selectFrom('consultations').select('id').orderBy('id').executeTakeFirstOrThrow(); // Yuki's, cancelled
+    const batch: MailBatch = new Map();
+    for (const role of ['buyer', 'company', 'interpreter'] as const) await worker({ consultationId: consultation.id, event: 'cancelled', sequence: 1, role }, batch);
+    expect(batch.size).toBe(1);
+    expect(sent.map((m) => m.to)).toEqual(['yuki@tokyo-trading.test', 'sales@hanbit.test', 'interpreter1@example.org']);
+    expect(sent[0]!.text).toContain('(Asia/Tokyo)'); // the buyer's own zone
+    for (const m of sent) expect(m.ics).toMatch(/METHOD:CANCEL/);
   });
 });
 

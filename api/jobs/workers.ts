@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../lib/logger.ts';
 import { createMailer, type Mailer } from '../mail/transport.ts';
-import { consultationMailWorker, type MailJob } from './consultation-mail-jobs.ts';
+import { consultationMailWorker, type MailBatch, type MailJob } from './consultation-mail-jobs.ts';
 import { QUEUES, type JobQueue } from './queue.ts';
 import { accountMailWorker, type AccountMailJob } from './account-mail-jobs.ts';
 import { appSecret } from '../lib/manage-token.ts';
@@ -36,10 +36,11 @@ export async function startWorkers(queue: JobQueue, deps: WorkerDeps): Promise<M
   // beside it that went out.
   await queue.boss.work<MailJob | AccountMailJob>(QUEUES.email, { batchSize: 10, burstWhenBatchFull: true, perJobResults: true }, async (jobs) => {
     const results: { id: string; status: 'completed' | 'failed'; output?: object }[] = [];
+    const batch: MailBatch = new Map();
     for (const job of jobs) {
       try {
         if ('kind' in job.data && job.data.kind === 'account') await sendAccountMail(job.data);
-        else await sendMail(job.data as MailJob);
+        else await sendMail(job.data as MailJob, batch);
         results.push({ id: job.id, status: 'completed' });
       } catch (err) {
         deps.log.warn(`E-mail not sent yet (will retry): ${(err as Error).message}`);

@@ -32,10 +32,11 @@ export function createMailer(config: Config['mail']): Mailer {
     kind: 'outbox',
     send: async (m) => {
       const info = await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments, messageId: messageId(m.key) });
-      fs.mkdirSync(config.outboxDir, { recursive: true });
+      // Asynchronous: a burst of mail must not hold up the requests this process serves.
+      await fs.promises.mkdir(config.outboxDir, { recursive: true });
       const file = path.join(config.outboxDir, `${m.key.replace(/[^A-Za-z0-9.-]/g, '_')}.eml`);
-      fs.writeFileSync(`${file}.tmp`, info.message as Buffer);
-      fs.renameSync(`${file}.tmp`, file);
+      await fs.promises.writeFile(`${file}.tmp`, info.message as Buffer);
+      await fs.promises.rename(`${file}.tmp`, file);
     },
   };
 }
