@@ -34,6 +34,7 @@ const NOW = (() => {
   return d.getTime();
 })();
 const config = loadConfig({ PUBLIC_URL: ORIGIN });
+const onServer = Boolean(loadConfig().testDatabaseUrl);
 const imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-suspension-images-'));
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let jobs: JobQueue;
@@ -262,5 +263,46 @@ describe('suspending and reinstating a company', () => {
     // A reinstatement without a body at all is fine too (nothing to send): the second one is a 409.
     const again = await app.request(`${BASE}/reinstate`, { method: 'POST', headers: { origin: ORIGIN, cookie: staff } });
     expect(again.status).toBe(409);
+  });
+
+  // PGlite is a single session: nothing runs concurrently there.
+  it.runIf(onServer)('a request in flight while the company is being suspended waits for the decision: refused if it is suspended, booked if not', async () => {
+    const requests = async () => Number((await sql<{ n: string }>`select count(*) as n from meeting_requests`.execute(handle.db)).rows[0]!.n);
+    const inFlight = (name: string) => {
+      const state = { settled: false };
+      const answer = Promise.resolve(post('/meeting-requests', {
+        productSlug: 'vitamin-c-serum', interpreter: 'none', preferredSlots: [],
+        buyer: { name, email: `${name.toLowerCase()}@buyer.example`, company: 'Late Co', country: 'DE', language: 'en', timeZone: 'Europe/Berlin' },
+      }, '')).finally(() => { state.settled = true; });
+      return { answer, state };
+    };
+    // A suspension under way, as the staff action makes it: the company's row locked, its status changed.
+    const suspending = async () => {
+      const trx = await handle.db.startTransaction().execute();
+      await sql`select id from companies where id = ${ids.companyId} for update`.execute(trx);
+      await sql`update companies set status = 'suspended' where id = ${ids.companyId}`.execute(trx);
+      return trx;
+    };
+    const before = await requests();
+
+    const suspension = await suspending();
+    const late = inFlight('Carla');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(late.state.settled).toBe(false); // waiting for the suspension to commit or not
+    await suspension.commit().execute();
+    const refused = await late.answer;
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ detail: 'No product "vitamin-c-serum" is open for meetings.' });
+    expect(await requests()).toBe(before); // nothing stored: no request, no buyer, no booking
+    expect(await handle.db.selectFrom('buyers').select('id').where('email', '=', 'carla@buyer.example').execute()).toEqual([]);
+    await sql`update companies set status = 'active' where id = ${ids.companyId}`.execute(handle.db);
+
+    const abandoned = await suspending();
+    const lucky = inFlight('Dora');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lucky.state.settled).toBe(false);
+    await abandoned.rollback().execute();
+    expect((await lucky.answer).status).toBe(201);
+    expect(await requests()).toBe(before + 1);
   });
 });

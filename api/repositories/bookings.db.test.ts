@@ -26,7 +26,7 @@ beforeEach(async () => {
   rooms = (await handle.db.selectFrom('rooms').select('id').orderBy('id').execute()).map((r) => r.id);
 });
 
-const request = (who = buyer) => startMeetingRequest(handle.db, who, { companyId, productId, preferredSlots: [start], interpreter: 'auto', message: 'Hello' });
+const request = async (who = buyer) => (await startMeetingRequest(handle.db, who, { companyId, productId, preferredSlots: [start], interpreter: 'auto', message: 'Hello' }))!;
 const booking = (meetingRequestId: string, buyerId: string, roomIds: string[], n: number) => ({
   meetingRequestId, companyId, buyerId, buyerTimeZone: buyer.timeZone, interpreterLanguage: null,
   options: roomIds.map((roomId) => ({ roomId, interpreterId: null })),
@@ -44,6 +44,13 @@ describe('starting a meeting request', () => {
     expect(stored).toEqual([{ email: 'jane@acme.test', name: 'Jane Doe' }]);
     const events = await handle.db.selectFrom('consultation_events').select(['meeting_request_id', 'event']).orderBy('id').execute();
     expect(events).toEqual([{ meeting_request_id: first.requestId, event: 'requested' }, { meeting_request_id: second.requestId, event: 'requested' }]);
+  });
+
+  it('stores nothing for a company that is not active (suspended since the buyer opened its page)', async () => {
+    await handle.db.updateTable('companies').set({ status: 'suspended' }).where('id', '=', companyId).execute();
+    expect(await startMeetingRequest(handle.db, buyer, { companyId, productId, preferredSlots: [start], interpreter: 'auto', message: 'Hello' })).toBeUndefined();
+    expect(await handle.db.selectFrom('meeting_requests').select('id').execute()).toEqual([]);
+    expect(await handle.db.selectFrom('consultation_events').select('id').execute()).toEqual([]);
   });
 });
 

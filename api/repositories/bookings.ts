@@ -42,26 +42,31 @@ export async function findOrCreateBuyer(db: Db, b: BuyerDetails): Promise<string
 
 /**
  * A buyer's request as one statement: the buyer found by e-mail (or stored, never renamed:
- * see buyerByEmail), the meeting request and its 'requested' history entry.
+ * see buyerByEmail), the meeting request and its 'requested' history entry. Undefined, and
+ * nothing requested, when the company is not active: suspended since the caller looked, or
+ * being suspended right now. Its row is share-locked (the lock the request's foreign key
+ * takes anyway), so a suspension in progress is waited for and then seen; a suspension that
+ * comes later waits for this transaction, and counts what it booked.
  */
 export async function startMeetingRequest(
   db: Db,
   b: BuyerDetails,
   r: { companyId: string; productId: string | null; preferredSlots: Date[]; interpreter: InterpreterPreference; message: string },
-): Promise<{ buyerId: string; requestId: string }> {
+): Promise<{ buyerId: string; requestId: string } | undefined> {
   const { rows } = await sql<{ buyerId: string; requestId: string }>`${prepared('start-meeting-request')}
-    with ${buyerByEmail(b)}, request as (
+    with open as materialized (
+      select id from companies where id = ${r.companyId}::bigint and status = 'active' for key share
+    ), ${buyerByEmail(b)}, request as (
       insert into meeting_requests (buyer_id, company_id, product_id, preferred_slots, interpreter, language, time_zone, message)
-      select id, ${r.companyId}::bigint, ${r.productId}::bigint, ${r.preferredSlots}::timestamptz[], ${r.interpreter}::text,
+      select buyer.id, open.id, ${r.productId}::bigint, ${r.preferredSlots}::timestamptz[], ${r.interpreter}::text,
         ${b.language}::text, ${b.timeZone}::text, ${r.message}::text
-      from buyer
+      from buyer, open
       returning id, buyer_id
     ), event as (
       insert into consultation_events (meeting_request_id, event, actor_type, actor_id)
       select id, 'requested', 'buyer', buyer_id from request
     )
     select buyer_id::text as "buyerId", id::text as "requestId" from request`.execute(db);
-  if (!rows[0]) throw new Error('buyer could not be stored');
   return rows[0];
 }
 
@@ -234,7 +239,7 @@ function consultationQuery(db: Db) {
 }
 
 export async function findConsultation(db: Db, id: string): Promise<ConsultationView | undefined> {
-  const row = await consultationQuery(db).where('c.id', '=', id).executeTakeFirst();
+  const row = await consultationQuery(db).where('c.id', '=', id).modifyFront(prepared('find-consultation')).executeTakeFirst();
   return row ? { ...row, companyName: row.companyName ?? '' } : undefined;
 }
 
@@ -332,24 +337,20 @@ export async function closeRequestIfDone(db: Db, meetingRequestId: string) {
 
 /** Who hears about a consultation: the buyer, the company's members, the interpreter. */
 export async function findRecipients(db: Db, consultationId: string) {
-  const row = await db
+  // One statement, prepared: every e-mail a mail worker sends reads it.
+  return db
     .selectFrom('consultations as c')
     .innerJoin('buyers as b', 'b.id', 'c.buyer_id')
     .innerJoin('meeting_requests as m', 'm.id', 'c.meeting_request_id')
     .innerJoin('companies as co', 'co.id', 'c.company_id')
     .leftJoin('interpreters as i', 'i.id', 'c.interpreter_id')
-    .select(['b.email as buyerEmail', 'm.time_zone as buyerTimeZone', 'c.company_id as companyId', 'co.time_zone as companyTimeZone',
-      'i.email as interpreterEmail', 'i.time_zone as interpreterTimeZone'])
+    .select((eb) => ['b.email as buyerEmail', 'm.time_zone as buyerTimeZone', 'c.company_id as companyId', 'co.time_zone as companyTimeZone',
+      'i.email as interpreterEmail', 'i.time_zone as interpreterTimeZone',
+      sql<string[]>`array(${eb.selectFrom('company_members as cm').innerJoin('users as u', 'u.id', 'cm.user_id')
+        .select('u.email').whereRef('cm.company_id', '=', 'c.company_id').orderBy('u.email')})`.as('companyEmails')])
     .where('c.id', '=', consultationId)
+    .modifyFront(prepared('find-recipients'))
     .executeTakeFirst();
-  if (!row) return undefined;
-  const members = await db
-    .selectFrom('company_members as cm')
-    .innerJoin('users as u', 'u.id', 'cm.user_id')
-    .select('u.email')
-    .where('cm.company_id', '=', row.companyId)
-    .execute();
-  return { ...row, companyEmails: members.map((m) => m.email) };
 }
 
 /** Where a (former) interpreter of a consultation is written to. */

@@ -44,9 +44,12 @@ async function resolveTarget(db: Kysely<Database>, t: Target): Promise<BookableC
     : t.companySlug
       ? await findBookableByCompanySlug(db, t.companySlug)
       : undefined;
-  if (!found) throw new NotFoundError(t.productSlug ? `No product "${t.productSlug}" is open for meetings.` : `No company "${t.companySlug}" is open for meetings.`);
+  if (!found) throw notOpen(t);
   return found;
 }
+
+const notOpen = (t: Target) =>
+  new NotFoundError(t.productSlug ? `No product "${t.productSlug}" is open for meetings.` : `No company "${t.companySlug}" is open for meetings.`);
 
 function toResource(cal: OwnerCalendar, defaults: WeeklyRule[], window: Interval): Resource {
   const rules = cal.rules.length ? cal.rules : defaults;
@@ -236,10 +239,12 @@ export async function requestMeeting(
   const chose = input.preferredSlots.length > 0;
 
   const book = (placeable: Slot[]) => deps.db.transaction().execute(async (trx): Promise<MeetingRequestResult> => {
-    const { buyerId, requestId } = await startMeetingRequest(trx, input.buyer, {
+    const started = await startMeetingRequest(trx, input.buyer, {
       companyId: company.id, productId: company.productId, preferredSlots: input.preferredSlots,
       interpreter: input.interpreter, message: input.message,
     });
+    if (!started) throw notOpen(input); // suspended since resolveTarget looked: nothing is stored
+    const { buyerId, requestId } = started;
 
     let attempts = 0;
     for (const slot of placeable) {
