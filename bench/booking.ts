@@ -2,6 +2,7 @@
 // API processes, uncontended and with 50 clients fighting over the same few resources,
 // next to the machine's own ceiling (pgbench TPC-B). Prints a Markdown table.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { loadConfig } from '../api/config.ts';
 import { migrateToLatest } from '../api/db/migrate.ts';
@@ -43,8 +44,12 @@ try {
   const to = new Date(Date.now() + 27 * 86_400_000).toISOString();
   const { slots } = (await (await fetch(`${apis[0]!.url}/products/${companies[0]!.slug}/slots?tz=Asia/Seoul&to=${to}`)).json()) as { slots: { start: string }[] };
   if (slots.length < 302) throw new Error(`Only ${slots.length} slots in the horizon; the benchmark needs 302.`);
+  // Each request with its own Idempotency-Key, as the site's form sends it: the booking's
+  // transaction then stores the answer too (the idempotency record the target counts).
   const post = (i: number, body: object) =>
-    fetch(`${apis[i % 2]!.url}/meeting-requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    fetch(`${apis[i % 2]!.url}/meeting-requests`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(body),
+    })
       .then(async (r) => (await r.arrayBuffer(), r.status));
   const buyer = (tag: string, i: number) => ({ name: `Buyer ${i}`, company: 'Bench Imports', country: 'KR', email: `${tag}${i}@bench.test`, language: 'ko', timeZone: 'Asia/Seoul' });
 

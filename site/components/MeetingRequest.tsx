@@ -10,10 +10,11 @@
 // events are the browser's: selects and radios use onChange (fired on change), text fields
 // are read from the form on submit.
 import type { TargetedEvent } from 'preact';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { createTranslator, messageParts, type Translate } from '../i18n/format.ts';
 import { intlTag, type Locale } from '../i18n/locales.ts';
 import { formatWallTime, SLOT_TIME_OPTIONS } from '../i18n/wall-time.ts';
+import { attemptFor, type Attempt } from '../lib/idempotency.ts';
 import meetingStrings from 'virtual:pavilion/meeting-strings';
 
 type LocalTime = { start: string; end: string; timeZone: string };
@@ -90,6 +91,7 @@ export default function MeetingRequest(props: MeetingRequestProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<Confirmation | { status: 'queued' } | null>(null);
+  const attempt = useRef<Attempt | null>(null);
 
   useEffect(() => setTimeZone(browserZone()), []);
   // The ~400 zone options are made when the buyer reaches for the select (focus, pointer), not
@@ -115,20 +117,23 @@ export default function MeetingRequest(props: MeetingRequestProps) {
     const f = new FormData(e.currentTarget);
     setBusy(true);
     setProblem(null);
+    // Sent again unchanged (after a network error), the request carries the same key: if the
+    // first one was booked and only its answer lost, the API answers with that booking.
+    attempt.current = attemptFor(attempt.current, JSON.stringify({
+      ...(props.productSlug ? { productSlug: props.productSlug } : { companySlug: props.companySlug }),
+      buyer: {
+        name: f.get('name'), company: f.get('company'), country: f.get('country'), email: f.get('email'),
+        language, timeZone,
+      },
+      preferredSlots: choice === 'first' ? [] : [choice],
+      interpreter: f.get('interpreter') ?? 'auto',
+      message: f.get('message') ?? '',
+    }));
     try {
       const res = await fetch('/api/meeting-requests', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          ...(props.productSlug ? { productSlug: props.productSlug } : { companySlug: props.companySlug }),
-          buyer: {
-            name: f.get('name'), company: f.get('company'), country: f.get('country'), email: f.get('email'),
-            language, timeZone,
-          },
-          preferredSlots: choice === 'first' ? [] : [choice],
-          interpreter: f.get('interpreter') ?? 'auto',
-          message: f.get('message') ?? '',
-        }),
+        headers: { 'content-type': 'application/json', 'idempotency-key': attempt.current.key },
+        body: attempt.current.body,
       });
       const body = await res.json();
       if (res.status === 201 || res.status === 202) setDone(body);

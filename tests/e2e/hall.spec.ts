@@ -58,6 +58,18 @@ test.describe('buyer journey', () => {
     const chosenLabel = (await choice.locator('..').innerText()).split('·')[0]!.trim();
     const chosenInstant = await choice.inputValue();
     await choice.check();
+    // The first answer is lost on the way back (the booking itself is made): the buyer sees a
+    // network error and sends again. The same request carries the same Idempotency-Key, so the
+    // retry is answered with that booking, not refused because the buyer is now busy then.
+    let lost = false;
+    await page.route('**/api/meeting-requests', async (route) => {
+      if (lost) return route.continue();
+      lost = true;
+      expect((await route.fetch()).status()).toBe(201);
+      await route.abort('connectionreset');
+    });
+    await form.getByRole('button', { name: 'Request a video meeting' }).click();
+    await expect(form.getByText('Could not reach the server.')).toBeVisible();
     await form.getByRole('button', { name: 'Request a video meeting' }).click();
 
     const confirmation = page.getByTestId('confirmation');
