@@ -59,6 +59,11 @@ export const PROBLEM_CODES = [
   'invitation-expired',
   'invitation-other-email',
   'invitation-failed',
+  // Any request: refused before it reached a route, or the service briefly down
+  'malformed-request',
+  'body-too-large',
+  'too-many-requests',
+  'unavailable',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

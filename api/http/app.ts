@@ -67,8 +67,8 @@ export function createApi(deps: ApiDeps): Api {
   app.notFound((c) => problem(404, 'Not found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`));
   // Image uploads may be up to 10 MB (plus the form's framing); every other body 64 KiB.
   const isUpload = (path: string, method: string) => method === 'POST' && /\/portal\/companies\/[^/]+\/(products\/[^/]+\/images|logo)$/.test(path);
-  const smallBodies = bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.') });
-  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: () => problem(413, 'Request too large', 'An image may be at most 10 MB.') });
+  const smallBodies = bodyLimit({ maxSize: 64 * 1024, onError: () => problem(413, 'Request too large', 'The body may be at most 64 KiB.', { code: 'body-too-large' }) });
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 64 * 1024, onError: () => problem(413, 'Request too large', 'An image may be at most 10 MB.', { code: 'too-large' }) });
   app.use('*', transportSecurity(deps.config.publicUrl));
   app.use('*', (c, next) => (isUpload(c.req.path, c.req.method) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', async (c, next) => {

@@ -67,7 +67,7 @@ describe.skipIf(!server)('the database going away', () => {
       const res = await ask();
       expect(performance.now() - started, 'answered, not hung').toBeLessThan(10_000);
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ status: 503, title: 'Service unavailable' });
+      expect(await res.json()).toMatchObject({ status: 503, title: 'Service unavailable', code: 'unavailable' });
     }
 
     await proxy.restore();

@@ -178,6 +178,12 @@ describe('POST /meeting-requests', () => {
       expect(await count('meeting_requests')).toBe(0);
       expect(await count('buyers')).toBe(0);
     });
+
+    it('names the refusals made before any route looks (unreadable, too large), for a client to say them in its own language', async () => {
+      expect(await (await post('{"productSlug": ')).json()).toMatchObject({ status: 400, code: 'malformed-request' });
+      expect(await (await post({ productSlug: 'vitamin-c-serum', buyer: buyer(), pad: 'x'.repeat(70_000) })).json())
+        .toMatchObject({ status: 413, code: 'body-too-large' });
+    });
   });
 });
 

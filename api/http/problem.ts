@@ -67,12 +67,13 @@ export function errorHandler(log: Logger) {
       // Hono raises these for malformed JSON bodies and similar client mistakes.
       const status = err.status;
       const title = status === 400 ? 'Invalid request' : status === 413 ? 'Request too large' : 'Request failed';
-      return problem(status, title, err.message || undefined);
+      const code = status === 400 ? 'malformed-request' : status === 413 ? 'body-too-large' : undefined;
+      return problem(status, title, err.message || undefined, code ? { code } : {});
     }
     if (isDatabaseUnavailable(err)) {
       // Down or restarting: say so and when to retry; the pool reconnects by itself.
       log.warn(`Database unreachable: ${err.message}`);
-      const res = problem(503, 'Service unavailable', 'The database cannot be reached right now. Please try again in a few seconds.');
+      const res = problem(503, 'Service unavailable', 'The database cannot be reached right now. Please try again in a few seconds.', { code: 'unavailable' });
       res.headers.set('Retry-After', '5');
       return res;
     }

@@ -19,6 +19,8 @@ describe('rateLimiter', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Named, with the wait as a number, so the portal can say it in the company's language.
+    expect(await refused.json()).toMatchObject({ code: 'too-many-requests', retryAfter: Number(refused.headers.get('retry-after')) });
     expect((await send(a, 'POST', '2.2.2.2')).status).toBe(200); // another client
     expect((await send(a, 'GET', '1.1.1.1')).status).toBe(200); // reads count apart
   });

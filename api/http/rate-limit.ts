@@ -27,7 +27,7 @@ export function rateLimiter(limits: RateLimits, clientIp: (c: Context) => string
     const recent = (hits.get(key) ?? []).filter((x) => x > t - WINDOW_MS);
     if (recent.length >= limit) {
       const retry = Math.max(1, Math.ceil((recent[0]! + WINDOW_MS - t) / 1000));
-      const res = problem(429, 'Too many requests', `At most ${limit} ${write ? 'changes' : 'requests'} a minute; try again in ${retry} s.`);
+      const res = problem(429, 'Too many requests', `At most ${limit} ${write ? 'changes' : 'requests'} a minute; try again in ${retry} s.`, { code: 'too-many-requests', retryAfter: retry });
       res.headers.set('Retry-After', String(retry));
       return res;
     }
@@ -52,7 +52,7 @@ export function tokenMissLimiter(limit: number, clientIp: (c: Context) => string
     const recent = (misses.get(ip) ?? []).filter((x) => x > t - WINDOW_MS);
     if (recent.length >= limit) {
       const retry = Math.max(1, Math.ceil((recent[0]! + WINDOW_MS - t) / 1000));
-      const res = problem(429, 'Too many requests', `Too many links that do not exist; try again in ${retry} s.`);
+      const res = problem(429, 'Too many requests', `Too many links that do not exist; try again in ${retry} s.`, { code: 'too-many-requests', retryAfter: retry });
       res.headers.set('Retry-After', String(retry));
       return res;
     }

@@ -54,6 +54,17 @@ describe('the sentence under a refusal', () => {
     expect(refusalSentence(t('ru'), 'ru', tooMany)!.text).not.toContain('{limit}');
   });
 
+  it('says a refusal made before any route (too many requests, the service down) in the portal\'s language, with the wait', () => {
+    const limited = { type: 'about:blank', title: 'Too many requests', status: 429, detail: 'At most 120 changes a minute; try again in 17 s.', code: 'too-many-requests', retryAfter: 17 } as Problem;
+    for (const locale of locales) {
+      const s = refusalSentence(t(locale), locale, limited)!;
+      if (locale !== 'en') expect(s, locale).toEqual({ text: expect.stringContaining('17'), english: false });
+      expect(s.text, locale).not.toContain('{retryAfter}');
+    }
+    const down = { type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'The database cannot be reached right now.', code: 'unavailable' } as Problem;
+    expect(refusalSentence(t('vi'), 'vi', down)).toEqual({ text: dictionaries.vi['portal.problem.code.unavailable'], english: false });
+  });
+
   it('falls back to the English detail, marked English, only for an unknown code or none', () => {
     expect(refusalSentence(t('ko'), 'ko', { ...taken, code: 'SOMETHING_NEW' })).toEqual({ text: taken.detail, english: true });
     const { code: _code, ...uncoded } = taken;
