@@ -8,7 +8,15 @@ import { findChromium } from './tests/e2e/chromium.ts';
 // `npm start` runs, with its own data folder and port.
 const port = Number(process.env.E2E_PORT ?? 4399);
 const baseURL = `http://localhost:${port}`;
-const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-e2e-'));
+// A fresh data folder per run (the hall's database, images and outbox: about 250 MB), made
+// once: the test workers read this config again and inherit the variable. Removed when the
+// run's main process exits, after the hall has stopped; one given by E2E_DATA_DIR is kept.
+if (!process.env.E2E_DATA_DIR) {
+  const made = fs.mkdtempSync(path.join(os.tmpdir(), 'pavilion-e2e-'));
+  process.env.E2E_DATA_DIR = made;
+  process.on('exit', () => fs.rmSync(made, { recursive: true, force: true }));
+}
+const dataDir = process.env.E2E_DATA_DIR;
 const executablePath = findChromium();
 
 export default defineConfig({
