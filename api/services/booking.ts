@@ -230,15 +230,20 @@ export async function requestMeeting(
     company, buyerTimeZone: input.buyer.timeZone, buyerEmail: input.buyer.email.toLowerCase(),
     language: input.buyer.language, interpreter: input.interpreter, window,
   });
-  let candidates: Slot[] = [];
-  for (const window of searchWindows(now, input.preferredSlots, slotMs, rules.horizonDays)) {
-    candidates = candidatesFor(await computeSlots(deps, search(window), now), input.preferredSlots);
-    if (candidates.length > 0) break;
-  }
+  const freeCandidates = async () => {
+    for (const window of searchWindows(now, input.preferredSlots, slotMs, rules.horizonDays)) {
+      const found = candidatesFor(await computeSlots(deps, search(window), now), input.preferredSlots);
+      if (found.length > 0) return found;
+    }
+    return [];
+  };
+  let candidates = await freeCandidates();
   const lang = interpreterLanguage(input.interpreter, input.buyer.language, company.languages);
   const chose = input.preferredSlots.length > 0;
 
-  const book = (placeable: Slot[]) => deps.db.transaction().execute(async (trx): Promise<MeetingRequestResult> => {
+  // `lastTry`: when every option is taken, queue the request (first available) rather than
+  // throw ChoicesTaken to look again.
+  const book = (placeable: Slot[], lastTry: boolean) => deps.db.transaction().execute(async (trx): Promise<MeetingRequestResult> => {
     const started = await startMeetingRequest(trx, input.buyer, {
       companyId: company.id, productId: company.productId, preferredSlots: input.preferredSlots,
       interpreter: input.interpreter, message: input.message,
@@ -283,36 +288,55 @@ export async function requestMeeting(
       await finalize?.(trx, result);
       return result;
     }
-    if (chose && placeable.length > 0) throw new ChoicesTaken(); // roll back: the buyer picks again
+    // Every option tried was taken meanwhile: roll back, to look again or answer 409.
+    if (placeable.length > 0 && (chose || !lastTry)) throw new ChoicesTaken();
     await recordEvent(trx, { meetingRequestId: requestId, event: 'queued', actorType: 'system' });
     const result = { status: 'queued' as const, requestId };
     await finalize?.(trx, result);
     return result;
   });
 
-  if (!chose || candidates.length > 0) {
+  // One attempt tries at most MAX_ATTEMPTS rooms and interpreters, so when others took all of
+  // them a time can still be free: a lost race looks once more, with fresh availability,
+  // before the buyer is refused (409) or queued. Looking is done after the transaction, so
+  // no locks are held meanwhile.
+  if (!chose) {
     try {
-      return await book(candidates);
+      return await book(candidates, false);
     } catch (err) {
       if (!(err instanceof ChoicesTaken)) throw err;
     }
+    return book(await freeCandidates(), true);
   }
-  // Computed after the transaction, so no locks are held while we look: first near the
-  // time the buyer wanted, then ever wider.
+  // The alternatives: first near the time the buyer wanted (where a chosen time still free
+  // is booked instead), then ever wider.
   const wanted = Math.min(...input.preferredSlots.map((d) => d.getTime()));
-  let alternatives: Slot[] = [];
-  for (const window of [
+  const windows = [
     { start: wanted - DAY / 2, end: wanted + 1.5 * DAY },
     { start: now, end: now + 7 * DAY },
     { start: now, end: now + rules.horizonDays * DAY },
-  ]) {
-    alternatives = await computeSlots(deps, search(window), now);
+  ];
+  let alternatives: Slot[] = [];
+  for (let round = 0; ; round++) {
+    if (candidates.length > 0) {
+      try {
+        return await book(candidates, true);
+      } catch (err) {
+        if (!(err instanceof ChoicesTaken)) throw err;
+      }
+    }
+    alternatives = await computeSlots(deps, search(windows[0]!), now);
+    candidates = round === 0 && candidates.length > 0 ? candidatesFor(alternatives, input.preferredSlots) : [];
+    if (candidates.length === 0) break;
+  }
+  for (const window of windows.slice(1)) {
     if (alternatives.length > 0) break;
+    alternatives = await computeSlots(deps, search(window), now);
   }
   if (alternatives.length > 0) {
     throw new ConflictError('None of the chosen times can be booked any more. Please pick another.', {
       alternatives: alternatives.slice(0, 10).map((s) => slotView(s, input.buyer.timeZone, company.timeZone)),
     });
   }
-  return book([]); // nothing free at all: queued for staff
+  return book([], true); // nothing free at all: queued for staff
 }
