@@ -300,36 +300,29 @@ export async function requestMeeting(
   // them a time can still be free: a lost race looks once more, with fresh availability,
   // before the buyer is refused (409) or queued. Looking is done after the transaction, so
   // no locks are held meanwhile.
-  if (!chose) {
-    try {
-      return await book(candidates, false);
-    } catch (err) {
-      if (!(err instanceof ChoicesTaken)) throw err;
-    }
-    return book(await freeCandidates(), true);
-  }
-  // The alternatives: first near the time the buyer wanted (where a chosen time still free
-  // is booked instead), then ever wider.
+  const unlessRaced = (booking: Promise<MeetingRequestResult>) =>
+    booking.catch((err: unknown) => {
+      if (err instanceof ChoicesTaken) return undefined;
+      throw err;
+    });
+  if (!chose) return (await unlessRaced(book(candidates, false))) ?? book(await freeCandidates(), true);
+
+  // The alternatives: first near the time the buyer wanted, then ever wider.
   const wanted = Math.min(...input.preferredSlots.map((d) => d.getTime()));
-  const windows = [
-    { start: wanted - DAY / 2, end: wanted + 1.5 * DAY },
-    { start: now, end: now + 7 * DAY },
-    { start: now, end: now + rules.horizonDays * DAY },
-  ];
+  const near = { start: wanted - DAY / 2, end: wanted + 1.5 * DAY };
   let alternatives: Slot[] = [];
-  for (let round = 0; ; round++) {
-    if (candidates.length > 0) {
-      try {
-        return await book(candidates, true);
-      } catch (err) {
-        if (!(err instanceof ChoicesTaken)) throw err;
-      }
+  if (candidates.length > 0) {
+    const booked = await unlessRaced(book(candidates, true));
+    if (booked) return booked;
+    alternatives = await computeSlots(deps, search(near), now);
+    const stillFree = candidatesFor(alternatives, input.preferredSlots);
+    if (stillFree.length > 0) {
+      const second = await unlessRaced(book(stillFree, true));
+      if (second) return second;
+      alternatives = []; // lost twice: look afresh below
     }
-    alternatives = await computeSlots(deps, search(windows[0]!), now);
-    candidates = round === 0 && candidates.length > 0 ? candidatesFor(alternatives, input.preferredSlots) : [];
-    if (candidates.length === 0) break;
   }
-  for (const window of windows.slice(1)) {
+  for (const window of [near, { start: now, end: now + 7 * DAY }, { start: now, end: now + rules.horizonDays * DAY }]) {
     if (alternatives.length > 0) break;
     alternatives = await computeSlots(deps, search(window), now);
   }
