@@ -33,6 +33,23 @@ describe('rateLimiter', () => {
     expect((await send(a, 'POST', '1.1.1.1')).status).toBe(200);
   });
 
+  it('counts exactly the last minute while old requests keep leaving the window', async () => {
+    const { a, advance } = app({ writesPerMinute: 3, readsPerMinute: 100 });
+    // One read a second for five minutes: the window always holds the last 60, never 100.
+    for (let i = 0; i < 300; i++) {
+      advance(1_000);
+      expect((await send(a, 'GET', '1.1.1.1')).status).toBe(200);
+    }
+    // 40 more now fill it to exactly 100; the next is one too many.
+    for (let i = 0; i < 40; i++) expect((await send(a, 'GET', '1.1.1.1')).status).toBe(200);
+    const refused = await send(a, 'GET', '1.1.1.1');
+    expect(refused.status).toBe(429);
+    // The oldest of the 100 was sent 59 s ago: it leaves in a second.
+    expect(refused.headers.get('retry-after')).toBe('1');
+    advance(1_000);
+    expect((await send(a, 'GET', '1.1.1.1')).status).toBe(200);
+  });
+
   it('is off at limit 0 and for clients it cannot identify', async () => {
     const { a } = app({ writesPerMinute: 0, readsPerMinute: 0 });
     for (let i = 0; i < 10; i++) expect((await send(a, 'POST', '1.1.1.1')).status).toBe(200);

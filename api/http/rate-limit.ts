@@ -9,8 +9,25 @@ export type RateLimits = { writesPerMinute: number; readsPerMinute: number; toke
 
 const WINDOW_MS = 60_000;
 
+/**
+ * One client's request times in the last minute, oldest first. Expired times leave from the
+ * front by moving `head`, so a request costs O(1) amortised instead of copying the list: at a
+ * high limit (the search benchmark allows 10^8 a minute) the copy grew with every request.
+ */
+type Window = { times: number[]; head: number };
+
+/** Drops times at or before `since`; compacts once the dropped part is the larger half. */
+function expire(w: Window, since: number): number {
+  while (w.head < w.times.length && w.times[w.head]! <= since) w.head++;
+  if (w.head > 64 && w.head * 2 > w.times.length) {
+    w.times = w.times.slice(w.head);
+    w.head = 0;
+  }
+  return w.times.length - w.head;
+}
+
 export function rateLimiter(limits: RateLimits, clientIp: (c: Context) => string | undefined, now: () => number = Date.now): MiddlewareHandler {
-  const hits = new Map<string, number[]>();
+  const hits = new Map<string, Window>();
   let sweptAt = now();
   return async (c, next) => {
     const write = c.req.method !== 'GET' && c.req.method !== 'HEAD';
@@ -20,19 +37,19 @@ export function rateLimiter(limits: RateLimits, clientIp: (c: Context) => string
     if (!ip || limit <= 0 || c.req.path.includes('/auth/')) return next();
     const t = now();
     if (t - sweptAt > WINDOW_MS) {
-      for (const [key, times] of hits) if ((times.at(-1) ?? 0) <= t - WINDOW_MS) hits.delete(key);
+      for (const [key, w] of hits) if ((w.times.at(-1) ?? 0) <= t - WINDOW_MS) hits.delete(key);
       sweptAt = t;
     }
     const key = `${write ? 'w' : 'r'}:${ip}`;
-    const recent = (hits.get(key) ?? []).filter((x) => x > t - WINDOW_MS);
-    if (recent.length >= limit) {
-      const retry = Math.max(1, Math.ceil((recent[0]! + WINDOW_MS - t) / 1000));
+    let recent = hits.get(key);
+    if (!recent) hits.set(key, (recent = { times: [], head: 0 }));
+    if (expire(recent, t - WINDOW_MS) >= limit) {
+      const retry = Math.max(1, Math.ceil((recent.times[recent.head]! + WINDOW_MS - t) / 1000));
       const res = problem(429, 'Too many requests', `At most ${limit} ${write ? 'changes' : 'requests'} a minute; try again in ${retry} s.`, { code: 'too-many-requests', retryAfter: retry });
       res.headers.set('Retry-After', String(retry));
       return res;
     }
-    recent.push(t);
-    hits.set(key, recent);
+    recent.times.push(t);
     return next();
   };
 }
