@@ -4,8 +4,8 @@
 // attributes with every value quoted, never from text a user typed. A query of kanji is
 // read both as Japanese and as Chinese (queryReadings), with an edge for the reader's language.
 import type { FederatedMultiSearchParams, Meilisearch } from 'meilisearch';
-import type { ProductDocument } from './documents.ts';
-import { INDEXES, LOCALE_CODES, LOCALES, type Locale } from './settings.ts';
+import { DISPLAY_FIELDS, type DisplayField, type ProductDocument } from './documents.ts';
+import { INDEXES, LOCALES, type Locale } from './settings.ts';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, segments, type Segment } from './highlight.ts';
 
 export type ProductHit = {
@@ -134,6 +134,7 @@ export function productSearchRequest(opts: ProductSearchOptions): ProductSearchR
   const limit = Math.max(0, Math.min(MAX_LIMIT, Math.trunc(opts.limit)));
   const offset = Math.max(0, Math.min(MAX_TOTAL_HITS, Math.trunc(opts.offset)));
   const q = opts.q.trim();
+  const locale = opts.locale ?? 'en';
   const filter = buildFilter(opts.filters ?? {});
   const facets = facetList(opts.facets);
   const sort = sortOf(opts.sort ?? 'relevance', q);
@@ -144,8 +145,8 @@ export function productSearchRequest(opts: ProductSearchOptions): ProductSearchR
     ...(sort ? { sort } : {}),
     ...(filter.length > 0 ? { filter } : {}),
     ...(facets.length > 0 ? { facets } : {}),
-    attributesToRetrieve: RETRIEVED_FIELDS,
-    ...(q ? { attributesToHighlight: LOCALE_CODES.map((l) => `name_${l}`), highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST } : {}),
+    attributesToRetrieve: retrievedFields(locale),
+    ...(q ? { attributesToHighlight: displayFields('name', locale), highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST } : {}),
   };
 }
 
@@ -249,20 +250,23 @@ function sortOf(sort: ProductSort, q: string): string[] | undefined {
 
 // ---------------------------------------------------------------- hits
 
-type PickedField = 'name' | 'summary' | 'companyName' | 'pavilionName';
-const PICKED_FIELDS: PickedField[] = ['name', 'summary', 'companyName', 'pavilionName'];
+// The reader's locale, English and the fallback (documents.ts) of each shown text, not the
+// other locales nor the long descriptions.
+const HIT_FIELDS = ['slug', 'companySlug', 'pavilion', 'category', 'moq', 'moqUnit', 'certifications', 'exportMarkets'];
 
-// Every locale of the shown texts (a Korean-only product still needs a name), not the
-// long descriptions.
-const RETRIEVED_FIELDS = [
-  ...PICKED_FIELDS.flatMap((f) => LOCALE_CODES.map((l) => `${f}_${l}`)),
-  'slug', 'companySlug', 'pavilion', 'category', 'moq', 'moqUnit', 'certifications', 'exportMarkets',
-];
+/** Where a hit's `field` is looked for, in order: the reader's locale, English, the fallback. */
+function displayFields<F extends DisplayField>(field: F, locale: Locale): `${F}_${Locale | 'fallback'}`[] {
+  return locale === 'en' ? [`${field}_en`, `${field}_fallback`] : [`${field}_${locale}`, `${field}_en`, `${field}_fallback`];
+}
+
+function retrievedFields(locale: Locale): string[] {
+  return [...DISPLAY_FIELDS.flatMap((f) => displayFields(f, locale)), ...HIT_FIELDS];
+}
 
 /** The text in the reader's locale, else English, else the first locale the document has. */
-function pick(doc: ProductDocument, field: PickedField, locale: Locale): string {
-  for (const l of [locale, 'en', ...LOCALE_CODES] as const) {
-    const text = doc[`${field}_${l}`];
+function pick(doc: ProductDocument, field: DisplayField, locale: Locale): string {
+  for (const f of displayFields(field, locale)) {
+    const text = doc[f];
     if (text) return text;
   }
   return '';
@@ -270,7 +274,7 @@ function pick(doc: ProductDocument, field: PickedField, locale: Locale): string 
 
 function toHit(doc: ProductDocument & { _formatted?: Record<string, unknown> }, locale: Locale): ProductHit {
   const name = pick(doc, 'name', locale);
-  const field = ([locale, 'en', ...LOCALE_CODES] as const).map((l) => `name_${l}` as const).find((f) => doc[f]);
+  const field = displayFields('name', locale).find((f) => doc[f]);
   const marked = field ? doc._formatted?.[field] : undefined;
   return {
     slug: doc.slug,

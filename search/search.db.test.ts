@@ -94,7 +94,21 @@ describe('search', () => {
     expect(en).toMatchObject({ name: '가스절연 개폐장치', summary: 'Compact 24 kV GIS.', moq: 2, moqUnit: 'pcs' });
     const [koOnly] = (await searchProducts(client, { q: '홍삼', limit: 1, offset: 0, locale: 'en' })).hits;
     expect(koOnly).toMatchObject({ slug: 'red-ginseng-cream', name: '홍삼 영양 크림', companyName: 'Seoul Care' });
+    // The Korean name is the fallback copy for an English reader: still highlighted.
+    expect(koOnly!.nameSegments).toContainEqual({ text: '홍삼', match: true });
+    const [forJapanese] = (await searchProducts(client, { q: '홍삼', limit: 1, offset: 0, locale: 'ja' })).hits;
+    expect(forJapanese).toMatchObject({ name: '홍삼 영양 크림', summary: koOnly!.summary });
     expect(Object.keys(ko!)).not.toContain('_formatted');
+  });
+
+  it('copies a text to <field>_fallback only where the product has no English', async () => {
+    const { documents } = await productDocuments(database.db, { limit: 100 });
+    const koOnly = documents.find((d) => d.slug === 'red-ginseng-cream')!;
+    expect(koOnly).toMatchObject({ name_fallback: '홍삼 영양 크림', name_ko: '홍삼 영양 크림' });
+    expect(koOnly.companyName_fallback).toBeUndefined(); // the company has an English name
+    const withEnglish = documents.filter((d) => d.name_en);
+    expect(withEnglish.length).toBeGreaterThan(0);
+    for (const d of withEnglish) expect(d.name_fallback).toBeUndefined();
   });
 
   it('pages and counts, and lists newest first without words', async () => {

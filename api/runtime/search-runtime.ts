@@ -11,6 +11,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { ProductSearch } from '../http/routes/search.ts';
 import { isSearchOff, startSearchEngine } from '../../search/engine.ts';
 import { createSearchClient } from '../../search/client.ts';
+import { PRODUCT_DOCUMENT_VERSION } from '../../search/documents.ts';
 import { reindexAll } from '../../search/reindex.ts';
 import { companySettings, pavilionSettings, reindexDirectory } from '../../search/directory.ts';
 import { searchHall, type FederatedResult } from '../../search/federated.ts';
@@ -55,8 +56,10 @@ export async function startSearch(opts: { db: Kysely<Database>; config: Config; 
   try {
     // Reindex when the catalogue changed since the index was last built from it.
     const stamp = path.join(config.dataDir, 'search-index.json');
-    // The settings are part of it: a changed ranking rule or synonym list means a rebuild.
-    const settings = createHash('sha256').update(JSON.stringify([productSettings(), companySettings(), pavilionSettings()])).digest('hex');
+    // The settings are part of it: a changed ranking rule or synonym list means a rebuild, as
+    // does a new shape of the product documents.
+    const settings = createHash('sha256')
+      .update(JSON.stringify([productSettings(), companySettings(), pavilionSettings(), PRODUCT_DOCUMENT_VERSION])).digest('hex');
     const fingerprint = `${engine.managed ? 'bundled' : engine.url}|${settings}|${await catalogueFingerprint(db)}`;
     const previous = fs.existsSync(stamp) ? (JSON.parse(fs.readFileSync(stamp, 'utf8')) as { fingerprint: string }) : null;
     const exists = await Promise.all([INDEXES.products, INDEXES.companies, INDEXES.pavilions]
