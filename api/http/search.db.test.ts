@@ -107,6 +107,12 @@ describe('GET /search', () => {
     });
   });
 
+  it('counts only the facets named, as the search page asks', async () => {
+    const body = await search('pavilion=energy&facets=certifications,pavilion,certifications&limit=1');
+    expect(body.facets).toEqual({ pavilion: { energy: 2 }, certifications: { KC: 1, 'IEC 60076': 1 } });
+    expect(await search('pavilion=energy&facets=0')).not.toHaveProperty('facets');
+  });
+
   it.each([
     'region=Seoul%22%20OR%20companyRegion%20!%3D%20%22x', // Seoul" OR companyRegion != "x
     'certification=%22%5D%20OR%20moq%20%3E%200%20OR%20%5B%22', // "] OR moq > 0 OR ["
@@ -126,6 +132,9 @@ describe('GET /search', () => {
     ['sort=price', 'sort'],
     ['sort=moq%3Adesc', 'sort'],
     ['facets=yes', 'facets'],
+    ['facets=pavilion,price', 'facets'],
+    ['facets=pavilion%2C', 'facets'],
+    ['facets=' + 'pavilion,'.repeat(20) + 'pavilion', 'facets'],
     ['pavilion=Power%20Equipment', 'pavilion'],
     ['pavilion=a%22b', 'pavilion'],
     ['category=--', 'category'],

@@ -106,7 +106,7 @@ export default function SearchIsland(props: SearchIslandProps) {
       p.delete('page');
       p.set('limit', String(PAGE_SIZE));
       p.set('offset', String((state.page - 1) * PAGE_SIZE));
-      p.set('facets', '1');
+      p.set('facets', 'pavilion,certifications'); // the two this page shows: each costs the engine a count
       p.set('locale', locale);
       // Companies and pavilions whose names match, beside the products (first page, no filters).
       if (state.q.trim() && state.page === 1 && !state.pavilion && state.certifications.length === 0) {

@@ -5,6 +5,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { UnavailableError } from '../../errors.ts';
 import { ProblemSchema } from '../problem.ts';
 import { Label } from '../schemas.ts';
+import { FACETS, type FacetName } from '../../../search/query.ts';
 
 export const SearchHitSchema = z
   .object({
@@ -60,7 +61,8 @@ export type SearchParams = {
   /** Present only when the request filters; all given filters must hold. */
   filters?: SearchFilters | undefined;
   sort?: SearchSort | undefined;
-  facets?: boolean | undefined;
+  /** true for every facet, or the ones asked for. */
+  facets?: boolean | FacetName[] | undefined;
 };
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 /** null when search is off (no engine); the reason is in /api/health. */
@@ -90,8 +92,14 @@ const SearchQuerySchema = z.object({
     .openapi({ description: 'Largest acceptable minimum order quantity; products without one are left out.', example: 1000 }),
   sort: z.enum(['relevance', 'newest', 'moq']).default('relevance')
     .openapi({ description: 'relevance (newest first when q is empty), newest, or smallest MOQ first.' }),
-  facets: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true')
-    .openapi({ description: '1 to add facet counts (pavilion, category, certifications, exportMarkets, companyRegion, companyLanguages).' }),
+  // Each facet costs the engine a count over every match (about 1 ms per facet for a
+  // thousand matches): a page asks only for those it shows.
+  facets: z.string().max(120).default('0')
+    .refine((v) => ['0', '1', 'true', 'false'].includes(v) || v.split(',').every((f) => (FACETS as readonly string[]).includes(f)),
+      `must be 1, 0, or facet names separated by commas (${FACETS.join(', ')})`)
+    .transform((v): boolean | FacetName[] =>
+      v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : [...new Set(v.split(',') as FacetName[])])
+    .openapi({ description: `1 to add every facet's counts (${FACETS.join(', ')}), or the names of those wanted, separated by commas.`, example: 'pavilion,certifications' }),
 });
 
 const route = createRoute({
@@ -128,7 +136,7 @@ export function toSearchParams(query: ValidQuery): SearchParams {
     locale: query.locale,
     ...(Object.keys(given).length > 0 ? { filters: given } : {}),
     ...(query.sort !== 'relevance' ? { sort: query.sort } : {}),
-    ...(query.facets ? { facets: true } : {}),
+    ...(query.facets === true || (Array.isArray(query.facets) && query.facets.length > 0) ? { facets: query.facets } : {}),
   };
 }
 
