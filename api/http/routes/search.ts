@@ -136,7 +136,7 @@ export function toSearchParams(query: ValidQuery): SearchParams {
     locale: query.locale,
     ...(Object.keys(given).length > 0 ? { filters: given } : {}),
     ...(query.sort !== 'relevance' ? { sort: query.sort } : {}),
-    ...(query.facets === true || (Array.isArray(query.facets) && query.facets.length > 0) ? { facets: query.facets } : {}),
+    ...(query.facets ? { facets: query.facets } : {}), // a list is never empty: the schema refuses that
   };
 }
 
